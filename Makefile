@@ -1,0 +1,38 @@
+# make lab   — set everything up and open JupyterLab on the Parler v. AWS notebook
+# make test  — set everything up and run every test (what CI runs)
+# make quick — the fast tests only (no slow ones); make bench — the benchmarks
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: lab test quick bench lint system-deps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,jupyter]'
+	touch $@
+
+system-deps:
+	@scripts/ensure-system-deps
+
+lab: system-deps $(STAMP)
+	$(BIN)/jupyter lab examples/parler_v_aws.ipynb
+
+test: system-deps $(STAMP)
+	$(BIN)/python -m pytest
+
+quick: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+bench: system-deps $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check extension tests benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,87 @@
+"""Argument maps in Jupyter: parties' positions, the court's findings, Graphviz diagrams.
+
+>>> import argmap
+>>> m = argmap.example("parler-v-aws")
+>>> m.statements["A0"].title
+'Not about free speech'
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+
+from . import model
+from ._map import ArgumentMap
+from .exceptions import (
+    ArgmapError,
+    DuplicateIdError,
+    EngineNotFoundError,
+    Problem,
+    RenderError,
+    UnknownFormatError,
+    UnknownIdError,
+    ValidationError,
+)
+from .model import Citation, Factor, LegalTest, Party, Relation, Source, Statement
+
+__all__ = [
+    "ArgmapError",
+    "ArgumentMap",
+    "Citation",
+    "DuplicateIdError",
+    "EngineNotFoundError",
+    "Factor",
+    "LegalTest",
+    "Party",
+    "Problem",
+    "Relation",
+    "RenderError",
+    "Source",
+    "Statement",
+    "UnknownFormatError",
+    "UnknownIdError",
+    "ValidationError",
+    "__version__",
+    "example",
+    "examples",
+    "load",
+    "loads",
+    "model",
+]
+
+__version__ = "0.1.0"
+
+_CASES = {"parler-v-aws": "parler_v_aws.argmap.json"}
+
+
+def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:  # noqa: A002
+    """Read a map from a file; the format comes from ``format`` or the file's ending.
+
+    A bad file raises :class:`ValidationError` naming the file, the place and the problem.
+    """
+    from . import formats
+
+    return formats.load(path, format, factory=ArgumentMap)  # type: ignore[return-value]
+
+
+def loads(text: str, format: str = "json") -> ArgumentMap:  # noqa: A002
+    """Read a map from text in a file format."""
+    from . import formats
+
+    return formats.loads(text, format, factory=ArgumentMap)  # type: ignore[return-value]
+
+
+def examples() -> list[str]:
+    """The names of the bundled example maps."""
+    return sorted(_CASES)
+
+
+def example(name: str = "parler-v-aws") -> ArgumentMap:
+    """A fresh copy of a bundled example map, e.g. ``example("parler-v-aws")``."""
+    try:
+        file = _CASES[name]
+    except KeyError:
+        raise UnknownIdError(f"unknown example: {name!r} (must be one of {examples()})") from None
+    with resources.as_file(resources.files(__package__).joinpath("cases", file)) as path:
+        return load(path)

@@ -1,0 +1,99 @@
+"""Drawing maps: DOT text from the model, pictures from Graphviz, files written atomically."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .._atomic import write_atomic
+from ..exceptions import UnknownFormatError
+from ..model import ArgumentMap
+from .dot import DIRECTIONS, RenderOptions, node_id, to_dot
+
+__all__ = [
+    "DIRECTIONS",
+    "OUTPUTS",
+    "RenderOptions",
+    "export",
+    "node_id",
+    "output_format",
+    "render",
+    "to_dot",
+]
+
+#: What a diagram can be written as: format name -> (file endings, MIME type).
+#: "dot" is argmap's DOT source (no Graphviz needed); "json" is Graphviz's JSON of the
+#: laid-out diagram (positions of every box and line), for web pages and other tools.
+OUTPUTS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
+    {
+        "svg": ((".svg",), "image/svg+xml"),
+        "png": ((".png",), "image/png"),
+        "pdf": ((".pdf",), "application/pdf"),
+        "dot": ((".dot", ".gv"), "text/vnd.graphviz"),
+        "json": ((".json",), "application/json"),
+    }
+)
+
+
+def output_format(path: str | os.PathLike[str] | None = None, format: str | None = None) -> str:  # noqa: A002
+    """The output format named, or else the one the file name's ending means.
+
+    >>> output_format("figure.PDF")
+    'pdf'
+    >>> output_format("figure.jpg")
+    Traceback (most recent call last):
+    ...
+    argmap.exceptions.UnknownFormatError: cannot tell the output format of 'figure.jpg' from its name (must end in one of ['.dot', '.gv', '.json', '.pdf', '.png', '.svg'])
+    """
+    if format is not None:
+        if format.lower() not in OUTPUTS:
+            raise UnknownFormatError(f"unknown format: {format!r} (must be one of {sorted(OUTPUTS)})")
+        return format.lower()
+    name = Path(path or "").name.lower()
+    for candidate, (suffixes, _) in OUTPUTS.items():
+        if name.endswith(suffixes):
+            return candidate
+    endings = sorted(s for suffixes, _ in OUTPUTS.values() for s in suffixes)
+    raise UnknownFormatError(
+        f"cannot tell the output format of {str(path)!r} from its name (must end in one of {endings})"
+    )
+
+
+def render(
+    themap: ArgumentMap,
+    format: str = "svg",  # noqa: A002
+    *,
+    engine: str = "auto",
+    options: RenderOptions | None = None,
+    **choices: Any,
+) -> bytes:
+    """Draw the map; ``choices`` are fields of RenderOptions (direction, legend, width …)."""
+    fmt = output_format(format=format)
+    if options is None:
+        options = RenderOptions(**choices)
+    source = to_dot(themap, options)
+    if fmt == "dot":
+        return source.encode("utf-8")
+    from . import _backend  # Graphviz machinery loads on the first drawing, not on import
+
+    return _backend.run(source, fmt, engine=engine)
+
+
+def export(
+    themap: ArgumentMap,
+    path: str | os.PathLike[str],
+    format: str | None = None,  # noqa: A002
+    *,
+    engine: str = "auto",
+    **choices: Any,
+) -> Path:
+    """Write the diagram to a file, format by name or by the file's ending.
+
+    The file is written only once the drawing has succeeded: an existing file is never
+    left half-written or replaced by a failed drawing.
+    """
+    data = render(themap, output_format(path, format), engine=engine, **choices)
+    return write_atomic(path, data)

@@ -1,0 +1,52 @@
+"""Shared fixtures: the bundled example, small maps, and Hypothesis settings for CI."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import argmap
+
+settings.register_profile(
+    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
+)
+settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=150)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+DATA = Path(__file__).parent / "data"
+EXAMPLE = Path(argmap.__file__).parent / "cases" / "parler_v_aws.argmap.json"
+
+
+@pytest.fixture
+def parler() -> argmap.ArgumentMap:
+    """A fresh copy of the Parler v. AWS map."""
+    return argmap.example("parler-v-aws")
+
+
+@pytest.fixture
+def debate() -> argmap.ArgumentMap:
+    """A small two-party map with a court: positions, a reason, an objection, a finding."""
+    m = argmap.ArgumentMap(title="Small debate")
+    m.add_party("pro", "Pro side", role="plaintiff")
+    m.add_party("con", "Con side", role="defendant")
+    m.add_party("court", "The court", role="court")
+    m.add_source("order", "The order", url="https://example.org/order", kind="court order")
+    m.add_statement("P0", party="pro", kind="position", text="We should win.")
+    m.add_statement("P1", party="pro", kind="reason", text="Because of the contract.")
+    m.add_statement("C0", party="con", kind="position", text="They should lose.")
+    m.add_statement("C1", party="con", kind="objection", text="The contract allows it.")
+    m.add_statement(
+        "F1",
+        party="court",
+        kind="finding",
+        text="The contract allows termination.",
+        citations=[argmap.Citation("order", "immediately upon notice", "p. 2")],
+    )
+    m.add_relation("P1", "P0", "support")
+    m.add_relation("C1", "P1", "attack")
+    m.add_relation("F1", "C1", "upholds")
+    m.clear_history()
+    return m
