@@ -24,6 +24,7 @@ from .exceptions import (
     ValidationError,
 )
 from .model import Citation, Factor, LegalTest, Party, Relation, Source, Statement
+from .render import RenderOptions
 
 __all__ = [
     "ArgmapError",
@@ -37,6 +38,7 @@ __all__ = [
     "Problem",
     "Relation",
     "RenderError",
+    "RenderOptions",
     "Source",
     "Statement",
     "UnknownFormatError",

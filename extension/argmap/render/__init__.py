@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -74,12 +75,14 @@ def render(
     fmt = output_format(format=format)
     if options is None:
         options = RenderOptions(**choices)
-    source = to_dot(themap, options)
     if fmt == "dot":
-        return source.encode("utf-8")
+        return to_dot(themap, options).encode("utf-8")
     from . import _backend  # Graphviz machinery loads on the first drawing, not on import
 
-    return _backend.run(source, fmt, engine=engine)
+    chosen = _backend.choose_engine(fmt, engine)
+    if chosen == "wasm" and options.html_labels:
+        options = dataclasses.replace(options, html_labels=False)  # that build lacks them
+    return _backend.run(to_dot(themap, options), fmt, engine=chosen)
 
 
 def export(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..model import ArgumentMap, Party, Relation, Statement
-from .quoting import esc_string, html_text, quote_id, wrap
+from .quoting import esc_string, html_text, plain_label, quote_id, safe_url, wrap
 from .style import (
     FONT,
     KIND_STYLES,
@@ -31,12 +31,15 @@ class RenderOptions:
     legend: add a key explaining the shapes and lines used.
     width: characters a line of a statement's text.
     max_lines: lines of text shown in a box (the tooltip always has all of it); 0 hides text.
+    html_labels: bold titles and small headers (HTML-like labels); off for Graphviz builds
+        without them, such as the WebAssembly one, which then get plain text labels.
     """
 
     direction: Direction = "BT"
     legend: bool = False
     width: int = 34
     max_lines: int = 6
+    html_labels: bool = True
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
@@ -86,7 +89,7 @@ def _lines(themap: ArgumentMap, options: RenderOptions) -> Iterator[str]:
         "outputorder": "edgesfirst",
     }
     if themap.title:
-        graph.update(label=_title_label(themap.title), labelloc="t", fontsize="20")
+        graph.update(label=_title_label(themap.title, options), labelloc="t", fontsize="20")
     yield f"  graph [{_attrs(graph)}];"
     yield f'  node [fontname="{FONT}", margin="0.14,0.08"];'
     yield f'  edge [fontname="{FONT}", fontsize="10", arrowsize="0.9"];'
@@ -128,7 +131,9 @@ def _attrs(attributes: dict[str, str]) -> str:
     return ", ".join(f"{key}={value}" for key, value in attributes.items())
 
 
-def _title_label(title: str) -> str:
+def _title_label(title: str, options: RenderOptions) -> str:
+    if not options.html_labels:
+        return plain_label(wrap(title, 90), "c")
     lines = "<BR/>".join(html_text(line) for line in wrap(title, 90))
     return f"<<B>{lines}</B>>"
 
@@ -147,8 +152,12 @@ def _party_cluster(
         f' <FONT POINT-SIZE="11" COLOR="{colours.ink}">({role})</FONT>' if role else ""
     )
     yield f"  subgraph {quote_id('cluster_' + party.id)} {{"
+    label = f'<<FONT POINT-SIZE="14" COLOR="{colours.ink}"><B>{heading}</B></FONT>>'
+    if not options.html_labels:
+        label = plain_label([f"{party.name} ({role})" if role else party.name], "c")
     cluster = {
-        "label": f'<<FONT POINT-SIZE="14" COLOR="{colours.ink}"><B>{heading}</B></FONT>>',
+        "label": label,
+        "fontcolor": f'"{colours.ink}"',
         "style": '"rounded,filled"',
         "fillcolor": f'"{colours.band}"',
         "color": f'"{colours.ink}"',
@@ -188,7 +197,7 @@ def _node(
         attributes["peripheries"] = str(kind.peripheries)
     url = _first_url(themap, statement)
     if url:
-        attributes.update(URL=esc_string(url), target='"_blank"')
+        attributes.update(URL=esc_string(safe_url(url)), target='"_blank"')
     return f"{quote_id(statement.id)} [{_attrs(attributes)}];"
 
 
@@ -199,6 +208,8 @@ def _label_top(options: RenderOptions) -> str:
 
 def _label(statement: Statement, colours: PartyColours, options: RenderOptions) -> str:
     kind = KIND_STYLES[statement.kind]
+    if not options.html_labels:
+        return _plain_label(statement, options)
     rows = [
         f'<FONT POINT-SIZE="9" COLOR="{colours.ink}">'
         f"{html_text(statement.id)} · {statement.kind.upper()}</FONT>"
@@ -220,6 +231,16 @@ def _label(statement: Statement, colours: PartyColours, options: RenderOptions) 
         )
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>>'
+
+
+def _plain_label(statement: Statement, options: RenderOptions) -> str:
+    lines = [f"{statement.id} · {statement.kind.upper()}"]
+    if statement.title:
+        lines += wrap(statement.title, options.width, 3)
+    body_lines = options.max_lines if statement.title else max(options.max_lines, 3)
+    if body_lines:
+        lines += wrap(statement.text, options.width, body_lines)
+    return plain_label(lines)
 
 
 def _tooltip(themap: ArgumentMap, statement: Statement, party: Party) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import textwrap
+from urllib.parse import quote
 
-__all__ = ["clean", "esc_string", "html_text", "quote_id", "wrap"]
+__all__ = ["clean", "esc_string", "html_text", "plain_label", "quote_id", "safe_url", "wrap"]
 
 # Characters XML 1.0 forbids (and Graphviz's HTML parser rejects): C0 controls but tab and
 # newline, lone surrogates, U+FFFE and U+FFFF.
@@ -52,6 +53,34 @@ def esc_string(text: str) -> str:
     """
     text = clean(text).replace("&", "&amp;").replace("\\", "\\\\\\\\")
     return '"' + text.replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def plain_label(lines: list[str], align: str = "l") -> str:
+    r"""Quote lines as a plain (not HTML-like) DOT label, aligned left, centre or right.
+
+    For Graphviz builds without HTML-like labels (the WebAssembly one). Labels are expanded
+    once, so a backslash is doubled; ``&`` becomes ``&amp;`` as in escString attributes.
+
+    >>> print(plain_label(['say "hi"', 'a\\b & c']))
+    "say \"hi\"\la\\b &amp; c\l"
+    """
+    escaped = (
+        clean(line).replace("\n", " ").replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+        for line in lines
+    )
+    end = {"l": "\\l", "c": "\\n", "r": "\\r"}[align]
+    return '"' + "".join(line + end for line in escaped) + '"'
+
+
+def safe_url(url: str) -> str:
+    """Percent-encode what may not stand in a link as Graphviz writes it (quotes, brackets).
+
+    The model admits http and https links only; this keeps them from breaking the SVG.
+
+    >>> safe_url('https://example.org/a b?q="x"&r=<1>#ü')
+    'https://example.org/a%20b?q=%22x%22&r=%3C1%3E#%C3%BC'
+    """
+    return quote(clean(url), safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def quote_id(identifier: str) -> str:

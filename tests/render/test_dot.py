@@ -1,0 +1,85 @@
+"""The diagram's DOT text: every statement and relation drawn, the visual grammar applied."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import argmap
+from argmap.render import RenderOptions, node_id, to_dot
+from argmap.render.style import KIND_STYLES, RELATION_STYLES
+
+
+def test_every_statement_and_relation_is_drawn(parler):
+    text = to_dot(parler)
+    for statement in parler.statements:
+        assert f'"{statement.id}" [id="{node_id(statement.id)}"' in text
+    edges = re.findall(r'^  "([^"]+)" -> "([^"]+)" \[id="relation-([^"]+)"', text, re.M)
+    assert len(edges) == len(parler.relations)
+
+
+def test_each_party_has_its_band_and_the_positions_share_a_row(parler):
+    text = to_dot(parler)
+    for party in parler.parties:
+        assert f'subgraph "cluster_{party.id}"' in text
+    assert '{ rank=same; "P0"; "A0"; }' in text
+
+
+def test_kinds_and_relations_differ_without_colour():
+    shapes = {(s.shape, s.style, s.peripheries, s.penwidth > 2) for s in KIND_STYLES.values()}
+    assert len(shapes) == len(KIND_STYLES)
+    lines = {(s.style, s.arrowhead, s.label) for s in RELATION_STYLES.values()}
+    assert len(lines) == len(RELATION_STYLES)
+
+
+def test_court_reasoning_runs_down_to_the_ruling(parler):
+    text = to_dot(parler)
+    # F1 supports R: drawn from R's side with the arrow turned, so R ranks below F1.
+    assert re.search(r'^  "R" -> "F1" \[id="relation-F1-R".*dir=back', text, re.M)
+
+
+def test_cross_party_lines_do_not_set_ranks(parler):
+    line = next(l for l in to_dot(parler).splitlines() if 'id="relation-A2-P2"' in l)
+    assert "constraint=false" in line
+
+
+def test_tooltips_carry_the_full_text_and_the_quote(parler):
+    text = to_dot(parler)
+    line = next(l for l in text.splitlines() if l.startswith('    "F1b" ['))
+    assert "immediately upon notice" in line and "tooltip=" in line
+    assert 'URL="https://law.justia.com/' in line
+
+
+def test_long_text_is_wrapped_and_cut_but_never_in_the_tooltip(debate):
+    long = " ".join(["word"] * 200)
+    debate.update_statement("P1", text=long)
+    text = to_dot(debate, RenderOptions(width=20, max_lines=2))
+    line = next(l for l in text.splitlines() if l.startswith('    "P1" ['))
+    label = line[line.index("label=<") : line.index("tooltip=")]
+    assert label.count("<BR/>") == 2 and "word…</FONT>" in label  # three lines, then cut
+    assert long in line
+
+
+def test_legend_lists_only_what_the_map_uses(debate):
+    text = to_dot(debate, RenderOptions(legend=True))
+    assert '"legend_position"' in text and '"legend_upholds_from"' in text
+    assert '"legend_ruling"' not in text and '"legend_rejects_from"' not in text
+    assert "cluster_legend" not in to_dot(debate)
+
+
+@pytest.mark.parametrize("direction", ["BT", "TB", "LR", "RL"])
+def test_directions(debate, direction):
+    assert f"rankdir={direction}" in to_dot(debate, RenderOptions(direction=direction))
+
+
+def test_bad_options_are_refused():
+    with pytest.raises(ValueError, match="unknown direction: 'up'"):
+        RenderOptions(direction="up")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="width must be from 8 to 200"):
+        RenderOptions(width=3)
+
+
+def test_dot_output_needs_no_graphviz(debate, monkeypatch):
+    monkeypatch.setenv("PATH", "")
+    assert debate.render("dot").decode().startswith("digraph argmap {")
