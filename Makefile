@@ -21,7 +21,7 @@ system-deps:
 lab: system-deps $(STAMP)
 	$(BIN)/jupyter lab examples/parler_v_aws.ipynb
 
-test: system-deps $(STAMP)
+test: system-deps $(STAMP) lint
 	$(BIN)/python -m pytest
 
 quick: $(STAMP)

@@ -58,7 +58,7 @@ def test_validate_reports_ok_and_every_problem():
     bad = argmap_cmd("validate", DATA / "bad" / "dangling.argmap.json", EXAMPLE)
     assert bad.returncode == 1
     lines = bad.stderr.splitlines()
-    assert len(lines) == 3 and all(l.startswith("argmap: error: ") for l in lines)
+    assert len(lines) == 3 and all(line.startswith("argmap: error: ") for line in lines)
     assert "Traceback" not in bad.stderr
     assert "ok" in bad.stdout
 
@@ -87,7 +87,10 @@ def test_usage_errors_exit_2(args):
     ("args", "message"),
     [
         (("render", "missing.argmap.json"), "cannot read the file"),
-        (("render", EXAMPLE, "-o", "picture.gif"), "cannot tell the output format of 'picture.gif'"),
+        (
+            ("render", EXAMPLE, "-o", "picture.gif"),
+            "cannot tell the output format of 'picture.gif'",
+        ),
         (("render", EXAMPLE, "-o", "/nonexistent/dir/x.svg"), "No such file or directory"),
         (("render", EXAMPLE, "--width", "2"), "width must be from 8 to 200"),
         (("convert", EXAMPLE, "out.yaml"), "cannot tell the format of 'out.yaml'"),

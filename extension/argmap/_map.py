@@ -26,11 +26,11 @@ class ArgumentMap(_Model):
         super().__init__(title=title, description=description)
         self.options = RenderOptions()
 
-    def save(self, path: str | os.PathLike[str], format: str | None = None) -> Path:  # noqa: A002
+    def save(self, path: str | os.PathLike[str], format: str | None = None) -> Path:
         """Write the map to a file (format by name or ending), atomically."""
         return formats.dump(self, path, format)
 
-    def dumps(self, format: str = "json") -> str:  # noqa: A002
+    def dumps(self, format: str = "json") -> str:
         """The map as the text of a file format."""
         return formats.dumps(self, format)
 
@@ -38,14 +38,14 @@ class ArgumentMap(_Model):
         """The DOT text of the diagram; ``choices`` as for :class:`RenderOptions`."""
         return render.to_dot(self, self._options(choices))
 
-    def render(self, format: str = "svg", *, engine: str = "auto", **choices: Any) -> bytes:  # noqa: A002
+    def render(self, format: str = "svg", *, engine: str = "auto", **choices: Any) -> bytes:
         """The diagram as bytes: svg, png, pdf, dot or json."""
         return render.render(self, format, engine=engine, options=self._options(choices))
 
     def export(
         self,
         path: str | os.PathLike[str],
-        format: str | None = None,  # noqa: A002
+        format: str | None = None,
         *,
         engine: str = "auto",
         **choices: Any,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from . import __version__, example, examples, formats, load
 from ._atomic import write_atomic
@@ -48,19 +47,56 @@ def _parser() -> argparse.ArgumentParser:
         f"({', '.join(sorted(OUTPUTS))}). The output file is written only if drawing succeeds.",
     )
     draw.add_argument("map", metavar="MAP", help="the map file (*.argmap.json)")
-    draw.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: standard output)")
-    draw.add_argument("-f", "--format", choices=sorted(OUTPUTS), help="output format (default: from OUT's ending, else svg)")
-    draw.add_argument("--from", dest="source_format", metavar="FMT", choices=sorted(formats.FORMATS), help="format of MAP when its ending does not tell")
-    draw.add_argument("-d", "--direction", choices=DIRECTIONS, default="BT", help="where arrows point: BT (reasons below claims, default), TB, LR, RL")
+    draw.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (default: standard output)"
+    )
+    draw.add_argument(
+        "-f",
+        "--format",
+        choices=sorted(OUTPUTS),
+        help="output format (default: from OUT's ending, else svg)",
+    )
+    draw.add_argument(
+        "--from",
+        dest="source_format",
+        metavar="FMT",
+        choices=sorted(formats.FORMATS),
+        help="format of MAP when its ending does not tell",
+    )
+    draw.add_argument(
+        "-d",
+        "--direction",
+        choices=DIRECTIONS,
+        default="BT",
+        help="where arrows point: BT (reasons below claims, default), TB, LR, RL",
+    )
     draw.add_argument("--legend", action="store_true", help="add a key to the shapes and lines")
-    draw.add_argument("--width", type=int, default=34, help="characters a line of text in a box (default 34)")
-    draw.add_argument("--max-lines", type=int, default=6, help="lines of text a box shows, 0 for titles only (default 6)")
-    draw.add_argument("--engine", choices=("auto", "system", "wasm"), default="auto", help="Graphviz to use: the system `dot`, the embedded WebAssembly one (SVG only), or auto (default)")
+    draw.add_argument(
+        "--width", type=int, default=34, help="characters a line of text in a box (default 34)"
+    )
+    draw.add_argument(
+        "--max-lines",
+        type=int,
+        default=6,
+        help="lines of text a box shows, 0 for titles only (default 6)",
+    )
+    draw.add_argument(
+        "--engine",
+        choices=("auto", "system", "wasm"),
+        default="auto",
+        help="Graphviz to use: the system `dot`, the embedded WebAssembly one (SVG only), or auto (default)",
+    )
     draw.set_defaults(run=_render)
 
     check = commands.add_parser("validate", help="check map files and report every problem")
     check.add_argument("maps", metavar="MAP", nargs="+", help="map files to check")
-    check.add_argument("--from", dest="source_format", metavar="FMT", choices=sorted(formats.FORMATS), help="format of the files")
+    check.add_argument(
+        "--from",
+        dest="source_format",
+        metavar="FMT",
+        choices=sorted(formats.FORMATS),
+        help="format of the files",
+    )
     check.set_defaults(run=_validate)
 
     convert = commands.add_parser(
@@ -70,13 +106,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("source", metavar="IN")
     convert.add_argument("target", metavar="OUT")
-    convert.add_argument("--from", dest="source_format", metavar="FMT", choices=sorted(formats.FORMATS))
-    convert.add_argument("--to", dest="target_format", metavar="FMT", choices=sorted(formats.FORMATS))
+    convert.add_argument(
+        "--from", dest="source_format", metavar="FMT", choices=sorted(formats.FORMATS)
+    )
+    convert.add_argument(
+        "--to", dest="target_format", metavar="FMT", choices=sorted(formats.FORMATS)
+    )
     convert.set_defaults(run=_convert)
 
-    bundled = commands.add_parser("example", help="write a bundled example map to a file or list them")
-    bundled.add_argument("name", nargs="?", choices=examples(), help="which example (omit to list them)")
-    bundled.add_argument("-o", "--output", metavar="OUT", help="the file to write (default: standard output)")
+    bundled = commands.add_parser(
+        "example", help="write a bundled example map to a file or list them"
+    )
+    bundled.add_argument(
+        "name", nargs="?", choices=examples(), help="which example (omit to list them)"
+    )
+    bundled.add_argument(
+        "-o", "--output", metavar="OUT", help="the file to write (default: standard output)"
+    )
     bundled.set_defaults(run=_example)
     return parser
 
@@ -90,7 +136,11 @@ def _write(output: str | None, data: bytes) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    fmt = output_format(args.output, args.format) if args.output not in (None, "-") or args.format else "svg"
+    fmt = (
+        output_format(args.output, args.format)
+        if args.output not in (None, "-") or args.format
+        else "svg"
+    )
     themap = load(args.map, args.source_format)
     data = themap.render(
         fmt,

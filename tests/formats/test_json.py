@@ -65,20 +65,59 @@ def _mutated(change):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda d: d.update(argmap=2), "$.argmap: unsupported format version 2 (this argmap reads version 1)"),
+        (
+            lambda d: d.update(argmap=2),
+            "$.argmap: unsupported format version 2 (this argmap reads version 1)",
+        ),
         (lambda d: d.pop("argmap"), "$.argmap: missing format version"),
-        (lambda d: d["statements"][1].update(kind="claim"), "$.statements[1].kind (id 'P1'): 'claim' is not one of"),
-        (lambda d: d["statements"][2].update(text=42), "$.statements[2].text (id 'C1'): 42 is not of type 'string'"),
-        (lambda d: d["statements"][0].pop("party"), "$.statements[0] (id 'P0'): 'party' is a required property"),
-        (lambda d: d["statements"][0].update(colour="red"), "$.statements[0] (id 'P0'): Additional properties"),
-        (lambda d: d["relations"][0].update(kind="refutes"), "$.relations[0].kind (P1 -> P0): 'refutes' is not one of"),
-        (lambda d: d["statements"].append(dict(d["statements"][1])), "$.statements[3] (id 'P1'): duplicate statement id: 'P1'"),
-        (lambda d: d["relations"].append({"from": "P1", "to": "P7", "kind": "support"}), "$.relations[2] (P1 -> P7): relation P1 -> P7: unknown statement: 'P7'"),
-        (lambda d: d["relations"].append({"from": "C1", "to": "C1", "kind": "attack"}), "$.relations[2] (C1 -> C1): a relation cannot link a statement to itself"),
-        (lambda d: d["statements"][1].update(party="nobody"), "$.statements[1] (id 'P1'): unknown party: 'nobody'"),
-        (lambda d: d["statements"][1].update(id="P 1"), "$.statements[1].id (id 'P 1'): 'P 1' is not valid here: Letters, digits"),
-        (lambda d: d.update(sources=[{"id": "s", "title": "S", "url": "javascript:alert(1)"}]), "$.sources[0].url (id 's'): 'javascript:alert(1)' is not valid here: http or https only."),
-        (lambda d: d["statements"][1].update(text="\ud800"), "$.statements[1] (id 'P1'): statement text holds an unpaired surrogate"),
+        (
+            lambda d: d["statements"][1].update(kind="claim"),
+            "$.statements[1].kind (id 'P1'): 'claim' is not one of",
+        ),
+        (
+            lambda d: d["statements"][2].update(text=42),
+            "$.statements[2].text (id 'C1'): 42 is not of type 'string'",
+        ),
+        (
+            lambda d: d["statements"][0].pop("party"),
+            "$.statements[0] (id 'P0'): 'party' is a required property",
+        ),
+        (
+            lambda d: d["statements"][0].update(colour="red"),
+            "$.statements[0] (id 'P0'): Additional properties",
+        ),
+        (
+            lambda d: d["relations"][0].update(kind="refutes"),
+            "$.relations[0].kind (P1 -> P0): 'refutes' is not one of",
+        ),
+        (
+            lambda d: d["statements"].append(dict(d["statements"][1])),
+            "$.statements[3] (id 'P1'): duplicate statement id: 'P1'",
+        ),
+        (
+            lambda d: d["relations"].append({"from": "P1", "to": "P7", "kind": "support"}),
+            "$.relations[2] (P1 -> P7): relation P1 -> P7: unknown statement: 'P7'",
+        ),
+        (
+            lambda d: d["relations"].append({"from": "C1", "to": "C1", "kind": "attack"}),
+            "$.relations[2] (C1 -> C1): a relation cannot link a statement to itself",
+        ),
+        (
+            lambda d: d["statements"][1].update(party="nobody"),
+            "$.statements[1] (id 'P1'): unknown party: 'nobody'",
+        ),
+        (
+            lambda d: d["statements"][1].update(id="P 1"),
+            "$.statements[1].id (id 'P 1'): 'P 1' is not valid here: Letters, digits",
+        ),
+        (
+            lambda d: d.update(sources=[{"id": "s", "title": "S", "url": "javascript:alert(1)"}]),
+            "$.sources[0].url (id 's'): 'javascript:alert(1)' is not valid here: http or https only.",
+        ),
+        (
+            lambda d: d["statements"][1].update(text="\ud800"),
+            "$.statements[1] (id 'P1'): statement text holds an unpaired surrogate",
+        ),
         (lambda d: d.update(parties="everyone"), "$.parties: 'everyone' is not of type 'array'"),
     ],
 )
@@ -126,7 +165,9 @@ def test_a_missing_file_is_a_validation_error(tmp_path):
 
 
 def test_unknown_formats_are_named_with_the_known_ones(tmp_path):
-    with pytest.raises(argmap.UnknownFormatError, match=r"unknown format: 'yaml' \(must be one of \['json'\]\)"):
+    with pytest.raises(
+        argmap.UnknownFormatError, match=r"unknown format: 'yaml' \(must be one of \['json'\]\)"
+    ):
         argmap.load(DATA / "small.argmap.json", format="yaml")
     with pytest.raises(argmap.UnknownFormatError, match="cannot tell the format of"):
         find_format("map.txt")

@@ -12,7 +12,9 @@ def test_collections_are_read_only_views(debate):
     assert [s.id for s in debate.statements] == ["P0", "P1", "C0", "C1", "F1"]
     assert debate.statements["P1"].text == "Because of the contract."
     assert "P1" in debate.statements and ("P1", "P0") in debate.relations
-    assert not hasattr(debate.statements, "append") and not hasattr(debate.statements, "__setitem__")
+    assert not hasattr(debate.statements, "append") and not hasattr(
+        debate.statements, "__setitem__"
+    )
     with pytest.raises(UnknownIdError, match="unknown statement: 'nope'"):
         debate.statements["nope"]
 
@@ -33,14 +35,22 @@ def test_duplicate_ids_are_refused(debate):
         (lambda m: m.add_relation("P1", "ghost", "support"), "unknown statement: 'ghost'"),
         (lambda m: m.add_relation("P1", "C0", "upholds"), "only a finding or ruling"),
         (lambda m: m.add_relation("P1", "C0", "refutes"), "unknown relation kind: 'refutes'"),
-        (lambda m: m.add_statement(party="ghost", kind="reason", text="x"), "unknown party: 'ghost'"),
+        (
+            lambda m: m.add_statement(party="ghost", kind="reason", text="x"),
+            "unknown party: 'ghost'",
+        ),
         (lambda m: m.add_statement(party="pro", kind="finding", text="x"), "only the court"),
         (lambda m: m.add_statement(party="court", kind="reason", text="x"), "the court"),
         (lambda m: m.add_statement(party="pro", kind="reason", text="   "), "must not be empty"),
         (lambda m: m.add_statement(party="pro", kind="claim", text="x"), "unknown statement kind"),
-        (lambda m: m.add_statement("a b", party="pro", kind="reason", text="x"), "invalid statement id"),
         (
-            lambda m: m.add_statement(party="pro", kind="reason", text="x", citations=[Citation("ghost")]),
+            lambda m: m.add_statement("a b", party="pro", kind="reason", text="x"),
+            "invalid statement id",
+        ),
+        (
+            lambda m: m.add_statement(
+                party="pro", kind="reason", text="x", citations=[Citation("ghost")]
+            ),
             "unknown source: 'ghost'",
         ),
         (lambda m: m.add_source("s", "S", url="javascript:alert(1)"), "http:// or https://"),
@@ -49,8 +59,14 @@ def test_duplicate_ids_are_refused(debate):
         (lambda m: m.update_statement("P1", party="court"), "the court"),
         (lambda m: m.remove_party("pro"), "still has 2 statements"),
         (lambda m: m.remove_source("order"), "still cited by F1"),
-        (lambda m: m.add_test("t", "T", [Factor("f", "F", ("P1",))]), "'P1' is a reason, not a finding"),
-        (lambda m: m.add_test("t", "T", [Factor("f", "F")], rule="at_least", threshold=2), "threshold from 1 to 1"),
+        (
+            lambda m: m.add_test("t", "T", [Factor("f", "F", ("P1",))]),
+            "'P1' is a reason, not a finding",
+        ),
+        (
+            lambda m: m.add_test("t", "T", [Factor("f", "F")], rule="at_least", threshold=2),
+            "threshold from 1 to 1",
+        ),
         (lambda m: m.add_test("t", "T", [Factor("f", "F")], ruling="F1"), "not a ruling"),
     ],
 )

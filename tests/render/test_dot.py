@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-import argmap
 from argmap.render import RenderOptions, node_id, to_dot
 from argmap.render.style import KIND_STYLES, RELATION_STYLES
 
@@ -40,13 +39,13 @@ def test_court_reasoning_runs_down_to_the_ruling(parler):
 
 
 def test_cross_party_lines_do_not_set_ranks(parler):
-    line = next(l for l in to_dot(parler).splitlines() if 'id="relation-A2-P2"' in l)
+    line = next(line for line in to_dot(parler).splitlines() if 'id="relation-A2-P2"' in line)
     assert "constraint=false" in line
 
 
 def test_tooltips_carry_the_full_text_and_the_quote(parler):
     text = to_dot(parler)
-    line = next(l for l in text.splitlines() if l.startswith('    "F1b" ['))
+    line = next(line for line in text.splitlines() if line.startswith('    "F1b" ['))
     assert "immediately upon notice" in line and "tooltip=" in line
     assert 'URL="https://law.justia.com/' in line
 
@@ -55,7 +54,7 @@ def test_long_text_is_wrapped_and_cut_but_never_in_the_tooltip(debate):
     long = " ".join(["word"] * 200)
     debate.update_statement("P1", text=long)
     text = to_dot(debate, RenderOptions(width=20, max_lines=2))
-    line = next(l for l in text.splitlines() if l.startswith('    "P1" ['))
+    line = next(line for line in text.splitlines() if line.startswith('    "P1" ['))
     label = line[line.index("label=<") : line.index("tooltip=")]
     assert label.count("<BR/>") == 2 and "word…</FONT>" in label  # three lines, then cut
     assert long in line

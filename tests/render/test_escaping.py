@@ -26,16 +26,24 @@ SNIPPETS = [
 # Any character a keyboard or a paste can bring, but the control characters XML cannot carry.
 TEXT = st.one_of(
     st.sampled_from(SNIPPETS),
-    st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('\n"\\<>&{}'), min_size=1),
+    st.text(
+        st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('\n"\\<>&{}'), min_size=1
+    ),
 ).filter(lambda t: t.strip())
 
 
 def _map(text: str, title: str, quote: str) -> argmap.ArgumentMap:
     m = argmap.ArgumentMap(title=title)
     m.add_party("p", title, role="plaintiff")
-    m.add_source("s", title, url="https://example.org/a?b=1&c=\"2\"")
-    m.add_statement("S1", party="p", kind="position", text=text, title=title,
-                    citations=[argmap.Citation("s", quote, title)])
+    m.add_source("s", title, url='https://example.org/a?b=1&c="2"')
+    m.add_statement(
+        "S1",
+        party="p",
+        kind="position",
+        text=text,
+        title=title,
+        citations=[argmap.Citation("s", quote, title)],
+    )
     m.add_statement("S2", party="p", kind="reason", text=quote)
     m.add_relation("S2", "S1", "support")
     return m
@@ -53,6 +61,7 @@ def _check_svg(svg: bytes, text: str) -> None:
                 assert value.startswith("https://example.org/"), value
             if name == f"{XLINK}title":
                 tooltips.append(value)
+
     # Graphviz keeps runs of spaces by writing every second one as a no-break space.
     def shown(s: str) -> str:
         return s.replace("\u00a0", " ")

@@ -75,7 +75,11 @@ def test_the_notebook_display_has_svg_and_text(parler):
 
 
 def test_the_notebook_display_without_graphviz_still_shows_text(parler, monkeypatch):
-    monkeypatch.setattr(_backend, "run", lambda *a, **k: (_ for _ in ()).throw(argmap.EngineNotFoundError("no engine")))
+    monkeypatch.setattr(
+        _backend,
+        "run",
+        lambda *a, **k: (_ for _ in ()).throw(argmap.EngineNotFoundError("no engine")),
+    )
     bundle = parler._repr_mimebundle_()
     assert "image/svg+xml" not in bundle
     assert bundle["text/plain"].endswith("(no diagram: no engine)")

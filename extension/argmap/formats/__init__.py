@@ -31,13 +31,17 @@ class Format:
 FORMATS: Mapping[str, Format] = MappingProxyType(
     {
         "json": Format(
-            "json", (".argmap.json", ".json"), "argmap's own JSON (version 1)", _json.read, _json.write
+            "json",
+            (".argmap.json", ".json"),
+            "argmap's own JSON (version 1)",
+            _json.read,
+            _json.write,
         ),
     }
 )
 
 
-def find_format(path: str | os.PathLike[str] | None = None, format: str | None = None) -> Format:  # noqa: A002
+def find_format(path: str | os.PathLike[str] | None = None, format: str | None = None) -> Format:
     """The format named, or else the one the file name's ending means.
 
     >>> find_format("case.argmap.json").name
@@ -67,7 +71,7 @@ def find_format(path: str | os.PathLike[str] | None = None, format: str | None =
 
 def loads(
     text: str,
-    format: str = "json",  # noqa: A002
+    format: str = "json",
     *,
     file: str = "<string>",
     factory: Callable[[], ArgumentMap] = ArgumentMap,
@@ -78,7 +82,7 @@ def loads(
 
 def load(
     path: str | os.PathLike[str],
-    format: str | None = None,  # noqa: A002
+    format: str | None = None,
     *,
     factory: Callable[[], ArgumentMap] = ArgumentMap,
 ) -> ArgumentMap:
@@ -88,7 +92,9 @@ def load(
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise ValidationError(Problem(f"cannot read the file: {error.strerror or error}", "", file)) from None
+        raise ValidationError(
+            Problem(f"cannot read the file: {error.strerror or error}", "", file)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -98,12 +104,12 @@ def load(
     return chosen.read(text, file, factory)
 
 
-def dumps(themap: ArgumentMap, format: str = "json") -> str:  # noqa: A002
+def dumps(themap: ArgumentMap, format: str = "json") -> str:
     """Write a map as text."""
     return find_format(format=format).write(themap)
 
 
-def dump(themap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:  # noqa: A002
+def dump(themap: ArgumentMap, path: str | os.PathLike[str], format: str | None = None) -> Path:
     """Write a map to a file atomically: the old file stays whole until the new one is."""
     text = find_format(path, format).write(themap)
     return write_atomic(path, text.encode("utf-8"))

@@ -57,7 +57,9 @@ def read(text: str, file: str, factory: Callable[[], ArgumentMap] = ArgumentMap)
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValidationError(
-            Problem(f"malformed JSON: {error.msg}", f"line {error.lineno}, column {error.colno}", file)
+            Problem(
+                f"malformed JSON: {error.msg}", f"line {error.lineno}, column {error.colno}", file
+            )
         ) from None
     return from_data(data, file, factory)
 
@@ -99,7 +101,7 @@ def from_data(
     version = data.get("argmap")
     if version is None:
         raise ValidationError(
-            Problem(f"missing format version (expected \"argmap\": {VERSION})", "$.argmap", file)
+            Problem(f'missing format version (expected "argmap": {VERSION})', "$.argmap", file)
         )
     if version != VERSION or isinstance(version, bool):
         raise ValidationError(
@@ -144,7 +146,11 @@ def _citations(items: Iterable[dict[str, str]]) -> tuple[Citation, ...]:
 
 
 def _source_fields(d: dict[str, Any]) -> dict[str, Any]:
-    return {key: d[key] for key in ("id", "title", "url", "date", "language", "kind", "publisher") if key in d}
+    return {
+        key: d[key]
+        for key in ("id", "title", "url", "date", "language", "kind", "publisher")
+        if key in d
+    }
 
 
 def _statement_fields(d: dict[str, Any]) -> dict[str, Any]:
@@ -164,7 +170,9 @@ def _test_fields(d: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": d["id"],
         "name": d["name"],
-        "factors": tuple(Factor(f["id"], f["name"], tuple(f.get("deciding", ()))) for f in d["factors"]),
+        "factors": tuple(
+            Factor(f["id"], f["name"], tuple(f.get("deciding", ()))) for f in d["factors"]
+        ),
         "rule": d.get("rule", "all"),
         "threshold": d.get("threshold"),
         "movant": d.get("movant", ""),
@@ -179,7 +187,9 @@ def _drop_empty(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _citation_data(citations: Iterable[Citation]) -> list[dict[str, str]]:
-    return [_drop_empty({"source": c.source, "quote": c.quote, "locator": c.locator}) for c in citations]
+    return [
+        _drop_empty({"source": c.source, "quote": c.quote, "locator": c.locator}) for c in citations
+    ]
 
 
 def _statement_data(s: Statement) -> dict[str, Any]:
@@ -221,7 +231,8 @@ def _test_data(t: LegalTest) -> dict[str, Any]:
             "rule": t.rule,
             "threshold": t.threshold,
             "factors": [
-                _drop_empty({"id": f.id, "name": f.name, "deciding": list(f.deciding)}) for f in t.factors
+                _drop_empty({"id": f.id, "name": f.name, "deciding": list(f.deciding)})
+                for f in t.factors
             ],
             "ruling": t.ruling,
             "citations": _citation_data(t.citations),
@@ -231,13 +242,23 @@ def _test_data(t: LegalTest) -> dict[str, Any]:
 
 def to_data(themap: ArgumentMap) -> dict[str, Any]:
     """The map as plain JSON data, keys in the order of the schema."""
-    data: dict[str, Any] = {"argmap": VERSION, "title": themap.title, "description": themap.description}
+    data: dict[str, Any] = {
+        "argmap": VERSION,
+        "title": themap.title,
+        "description": themap.description,
+    }
     data["parties"] = [{"id": p.id, "name": p.name, "role": p.role} for p in themap.parties]
     data["sources"] = [_source_data(s) for s in themap.sources]
     data["statements"] = [_statement_data(s) for s in themap.statements]
-    data["relations"] = [{"from": r.origin, "to": r.target, "kind": r.kind} for r in themap.relations]
+    data["relations"] = [
+        {"from": r.origin, "to": r.target, "kind": r.kind} for r in themap.relations
+    ]
     data["tests"] = [_test_data(t) for t in themap.tests]
-    return {key: value for key, value in data.items() if value not in ("", []) or key in ("parties", "statements")}
+    return {
+        key: value
+        for key, value in data.items()
+        if value not in ("", []) or key in ("parties", "statements")
+    }
 
 
 def write(themap: ArgumentMap) -> str:

@@ -22,9 +22,13 @@ from .elements import (
     Factor,
     LegalTest,
     Party,
+    PartyRole,
     Relation,
+    RelationKind,
+    Rule,
     Source,
     Statement,
+    StatementKind,
     check_text,
 )
 
@@ -340,9 +344,9 @@ class ArgumentMap:
 
     # ---- parties -------------------------------------------------------------------------
 
-    def add_party(self, id: str, name: str, *, role: str = "other") -> Party:  # noqa: A002
+    def add_party(self, id: str, name: str, *, role: PartyRole = "other") -> Party:
         """Add a party; DuplicateIdError when the id is taken."""
-        party = Party(id, name, role)  # type: ignore[arg-type]
+        party = Party(id, name, role)
         if id in self._rows["parties"]:
             raise DuplicateIdError(f"duplicate party id: {id!r}")
         if role == "court" and any(p.role == "court" for p in self.parties):
@@ -350,11 +354,15 @@ class ArgumentMap:
         self._put("parties", id, party, f"add party {id}")
         return party
 
-    def update_party(self, party_id: str, *, name: str | None = None, role: str | None = None) -> Party:
+    def update_party(
+        self, party_id: str, *, name: str | None = None, role: PartyRole | None = None
+    ) -> Party:
         """Rename a party or change its role."""
         old = self.parties[party_id]
         new = dataclasses.replace(
-            old, name=old.name if name is None else name, role=old.role if role is None else role  # type: ignore[arg-type]
+            old,
+            name=old.name if name is None else name,
+            role=old.role if role is None else role,
         )
         if new.role != old.role:
             if new.role == "court" and self.court is not None:
@@ -390,7 +398,7 @@ class ArgumentMap:
 
     # ---- sources -------------------------------------------------------------------------
 
-    def add_source(self, id: str, title: str, **fields: str) -> Source:  # noqa: A002
+    def add_source(self, id: str, title: str, **fields: str) -> Source:
         """Add a source (fields: url, date, language, kind, publisher)."""
         source = Source(id, title, **fields)  # type: ignore[arg-type]
         if id in self._rows["sources"]:
@@ -422,7 +430,9 @@ class ArgumentMap:
         with self.batch(f"remove source {source_id}"):
             for statement in citing:
                 kept = tuple(c for c in statement.citations if c.source != source_id)
-                self._put("statements", statement.id, dataclasses.replace(statement, citations=kept), "")
+                self._put(
+                    "statements", statement.id, dataclasses.replace(statement, citations=kept), ""
+                )
             for test in citing_tests:
                 kept = tuple(c for c in test.citations if c.source != source_id)
                 self._put("tests", test.id, dataclasses.replace(test, citations=kept), "")
@@ -443,10 +453,10 @@ class ArgumentMap:
 
     def add_statement(
         self,
-        id: str | None = None,  # noqa: A002
+        id: str | None = None,
         *,
         party: str,
-        kind: str,
+        kind: StatementKind,
         text: str,
         title: str = "",
         citations: Iterable[Citation] = (),
@@ -455,9 +465,16 @@ class ArgumentMap:
     ) -> Statement:
         """Add a statement of a party; without an id one is made (see ``new_statement_id``)."""
         if id is None:
-            id = self.new_statement_id(party, kind)  # noqa: A001
+            id = self.new_statement_id(party, kind)
         statement = Statement(
-            id, party, kind, text, title, tuple(citations), tuple(tags), translations or {}  # type: ignore[arg-type]
+            id,
+            party,
+            kind,
+            text,
+            title,
+            tuple(citations),
+            tuple(tags),
+            translations or {},
         )
         if id in self._rows["statements"]:
             raise DuplicateIdError(f"duplicate statement id: {id!r}")
@@ -491,12 +508,19 @@ class ArgumentMap:
                 self._put("relations", relation.key, None, "")
             for test in self.tests:
                 factors = tuple(
-                    dataclasses.replace(f, deciding=tuple(d for d in f.deciding if d != statement_id))
+                    dataclasses.replace(
+                        f, deciding=tuple(d for d in f.deciding if d != statement_id)
+                    )
                     for f in test.factors
                 )
                 ruling = "" if test.ruling == statement_id else test.ruling
                 if factors != test.factors or ruling != test.ruling:
-                    self._put("tests", test.id, dataclasses.replace(test, factors=factors, ruling=ruling), "")
+                    self._put(
+                        "tests",
+                        test.id,
+                        dataclasses.replace(test, factors=factors, ruling=ruling),
+                        "",
+                    )
             self._put("statements", statement_id, None, "")
 
     def _check_statement(self, statement: Statement) -> None:
@@ -536,9 +560,9 @@ class ArgumentMap:
 
     # ---- relations -----------------------------------------------------------------------
 
-    def add_relation(self, origin: str, target: str, kind: str) -> Relation:
+    def add_relation(self, origin: str, target: str, kind: RelationKind) -> Relation:
         """Link two statements: support, attack, or (from a finding) upholds/rejects/acknowledges."""
-        relation = Relation(origin, target, kind)  # type: ignore[arg-type]
+        relation = Relation(origin, target, kind)
         if relation.key in self._rows["relations"]:
             existing = self._rows["relations"][relation.key]
             raise DuplicateIdError(
@@ -549,10 +573,10 @@ class ArgumentMap:
         self._put("relations", relation.key, relation, f"add {kind} {origin} -> {target}")
         return relation
 
-    def update_relation(self, origin: str, target: str, kind: str) -> Relation:
+    def update_relation(self, origin: str, target: str, kind: RelationKind) -> Relation:
         """Change the kind of a relation."""
         old = self.relations[(origin, target)]
-        new = Relation(origin, target, kind)  # type: ignore[arg-type]
+        new = Relation(origin, target, kind)
         if new != old:
             self._check_relation(new)
             self._put("relations", new.key, new, f"edit relation {origin} -> {target}")
@@ -563,12 +587,14 @@ class ArgumentMap:
         self.relations[(origin, target)]
         self._put("relations", (origin, target), None, f"remove relation {origin} -> {target}")
 
-    def _check_relation(self, relation: Relation, replacing: Mapping[str, Statement] = {}) -> None:  # noqa: B006
+    def _check_relation(self, relation: Relation, replacing: Mapping[str, Statement] = {}) -> None:
         ends = []
         for end in relation.key:
             statement = replacing.get(end) or self._rows["statements"].get(end)
             if statement is None:
-                raise UnknownIdError(f"relation {relation.origin} -> {relation.target}: unknown statement: {end!r}")
+                raise UnknownIdError(
+                    f"relation {relation.origin} -> {relation.target}: unknown statement: {end!r}"
+                )
             ends.append(statement)
         if relation.kind in FINDING_RELATIONS and ends[0].kind not in ("finding", "ruling"):
             raise ValidationError(
@@ -580,11 +606,11 @@ class ArgumentMap:
 
     def add_test(
         self,
-        id: str,  # noqa: A002
+        id: str,
         name: str,
         factors: Iterable[Factor],
         *,
-        rule: str = "all",
+        rule: Rule = "all",
         threshold: int | None = None,
         movant: str = "",
         ruling: str = "",
@@ -593,7 +619,15 @@ class ArgumentMap:
     ) -> LegalTest:
         """Add a legal test with its factors and the findings that decide them."""
         test = LegalTest(
-            id, name, tuple(factors), rule, threshold, movant, ruling, description, tuple(citations)  # type: ignore[arg-type]
+            id,
+            name,
+            tuple(factors),
+            rule,
+            threshold,
+            movant,
+            ruling,
+            description,
+            tuple(citations),
         )
         if id in self._rows["tests"]:
             raise DuplicateIdError(f"duplicate legal test id: {id!r}")

@@ -240,9 +240,7 @@ class Relation:
         check_id(self.target, "statement id")
         _check_choice(self.kind, RelationKind, "relation kind")
         if self.origin == self.target:
-            raise ValidationError(
-                f"a relation cannot link a statement to itself: {self.origin!r}"
-            )
+            raise ValidationError(f"a relation cannot link a statement to itself: {self.origin!r}")
 
     @property
     def key(self) -> tuple[str, str]:

@@ -39,7 +39,7 @@ OUTPUTS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
 )
 
 
-def output_format(path: str | os.PathLike[str] | None = None, format: str | None = None) -> str:  # noqa: A002
+def output_format(path: str | os.PathLike[str] | None = None, format: str | None = None) -> str:
     """The output format named, or else the one the file name's ending means.
 
     >>> output_format("figure.PDF")
@@ -51,7 +51,9 @@ def output_format(path: str | os.PathLike[str] | None = None, format: str | None
     """
     if format is not None:
         if format.lower() not in OUTPUTS:
-            raise UnknownFormatError(f"unknown format: {format!r} (must be one of {sorted(OUTPUTS)})")
+            raise UnknownFormatError(
+                f"unknown format: {format!r} (must be one of {sorted(OUTPUTS)})"
+            )
         return format.lower()
     name = Path(path or "").name.lower()
     for candidate, (suffixes, _) in OUTPUTS.items():
@@ -65,7 +67,7 @@ def output_format(path: str | os.PathLike[str] | None = None, format: str | None
 
 def render(
     themap: ArgumentMap,
-    format: str = "svg",  # noqa: A002
+    format: str = "svg",
     *,
     engine: str = "auto",
     options: RenderOptions | None = None,
@@ -88,7 +90,7 @@ def render(
 def export(
     themap: ArgumentMap,
     path: str | os.PathLike[str],
-    format: str | None = None,  # noqa: A002
+    format: str | None = None,
     *,
     engine: str = "auto",
     **choices: Any,

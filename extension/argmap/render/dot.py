@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -138,7 +139,12 @@ def _title_label(title: str, options: RenderOptions) -> str:
     return f"<<B>{lines}</B>>"
 
 
-_ROLE_NAMES = {"plaintiff": "plaintiff", "defendant": "defendant", "court": "the court", "other": ""}
+_ROLE_NAMES = {
+    "plaintiff": "plaintiff",
+    "defendant": "defendant",
+    "court": "the court",
+    "other": "",
+}
 
 
 def _party_cluster(
@@ -227,7 +233,9 @@ def _label(statement: Statement, colours: PartyColours, options: RenderOptions) 
         size = 11 if statement.title else kind.title_size
         lines = wrap(statement.text, options.width if statement.title else title_width, body_lines)
         rows.append(
-            f'<FONT POINT-SIZE="{size}">' + "<BR/>".join(html_text(line) for line in lines) + "</FONT>"
+            f'<FONT POINT-SIZE="{size}">'
+            + "<BR/>".join(html_text(line) for line in lines)
+            + "</FONT>"
         )
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>>'
@@ -248,7 +256,9 @@ def _tooltip(themap: ArgumentMap, statement: Statement, party: Party) -> str:
     if statement.title:
         parts.append(statement.title)
     parts.append(statement.text)
-    parts.extend(f"[{language}] {text}" for language, text in sorted(statement.translations.items()))
+    parts.extend(
+        f"[{language}] {text}" for language, text in sorted(statement.translations.items())
+    )
     for citation in statement.citations:
         source = themap.sources[citation.source]
         where = ", ".join(part for part in (source.title, citation.locator) if part)
@@ -334,11 +344,11 @@ def _legend(themap: ArgumentMap, options: RenderOptions) -> Iterator[str]:
     for start in range(0, len(kinds), 3):
         row = []
         for kind in kinds[start : start + 3]:
-            style = KIND_STYLES[kind]
-            extra = f', peripheries="{style.peripheries}"' if style.peripheries > 1 else ""
+            shape = KIND_STYLES[kind]
+            extra = f', peripheries="{shape.peripheries}"' if shape.peripheries > 1 else ""
             yield (
-                f'    "legend_{kind}" [shape={style.shape}, style="{style.style}", '
-                f'penwidth="{min(style.penwidth, 2.0)}", label="{_KIND_NAMES[kind]}"{extra}];'
+                f'    "legend_{kind}" [shape={shape.shape}, style="{shape.style}", '
+                f'penwidth="{min(shape.penwidth, 2.0)}", label="{_KIND_NAMES[kind]}"{extra}];'
             )
             row.append(f'"legend_{kind}"')
         rows.append(row)
@@ -354,6 +364,6 @@ def _legend(themap: ArgumentMap, options: RenderOptions) -> Iterator[str]:
         rows.append(list(ends))
     for row in rows:
         yield "    { rank=same; " + " ".join(f"{name};" for name in row) + " }"
-    for upper, lower in zip(rows, rows[1:]):
+    for upper, lower in itertools.pairwise(rows):
         yield f"    {lower[0]} -> {upper[0]} [style=invis];"
     yield "  }"

@@ -37,7 +37,13 @@ def html_text(text: str) -> str:
     '&lt;b&gt;&quot;Tom&quot; &amp; \\\\N&lt;/b&gt;'
     """
     text = clean(text).replace("\n", " ")
-    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;")):
+    for char, entity in (
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ('"', "&quot;"),
+        ("'", "&#39;"),
+    ):
         text = text.replace(char, entity)
     return text.replace("\\", "\\\\")
 
@@ -65,7 +71,11 @@ def plain_label(lines: list[str], align: str = "l") -> str:
     "say \"hi\"\la\\b &amp; c\l"
     """
     escaped = (
-        clean(line).replace("\n", " ").replace("&", "&amp;").replace("\\", "\\\\").replace('"', '\\"')
+        clean(line)
+        .replace("\n", " ")
+        .replace("&", "&amp;")
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
         for line in lines
     )
     end = {"l": "\\l", "c": "\\n", "r": "\\r"}[align]
