@@ -1,13 +1,14 @@
 # make lab   — set everything up and open JupyterLab on the Parler v. AWS notebook
 # make test  — set everything up and run every test (what CI runs)
 # make quick — the fast tests only (no slow ones); make bench — the benchmarks
+# make docs  — redraw the README's diagram from the bundled map
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test quick bench lint system-deps clean
+.PHONY: lab test quick bench lint docs system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,10 @@ quick: $(STAMP)
 
 bench: system-deps $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+docs: system-deps $(STAMP)
+	$(BIN)/argmap render extension/argmap/cases/parler_v_aws.argmap.json --legend -o docs/parler_v_aws.svg
+	$(BIN)/argmap render extension/argmap/cases/parler_v_aws.argmap.json --legend -o docs/parler_v_aws.png
 
 lint: $(STAMP)
 	$(BIN)/ruff check extension tests benchmarks

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 
 from . import model
 from ._map import ArgumentMap
@@ -85,5 +84,7 @@ def example(name: str = "parler-v-aws") -> ArgumentMap:
         file = _CASES[name]
     except KeyError:
         raise UnknownIdError(f"unknown example: {name!r} (must be one of {examples()})") from None
+    from importlib import resources  # slow to import; only examples need it
+
     with resources.as_file(resources.files(__package__).joinpath("cases", file)) as path:
         return load(path)

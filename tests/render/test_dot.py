@@ -82,3 +82,24 @@ def test_bad_options_are_refused():
 def test_dot_output_needs_no_graphviz(debate, monkeypatch):
     monkeypatch.setenv("PATH", "")
     assert debate.render("dot").decode().startswith("digraph argmap {")
+
+
+def test_each_box_says_what_the_court_decided(parler):
+    text = to_dot(parler)
+
+    def label(statement_id: str) -> str:
+        line = next(x for x in text.splitlines() if x.startswith(f'    "{statement_id}" ['))
+        return line[line.index("label=") : line.index("tooltip=")]
+
+    assert "REJECTED by F1a" in label("P1")
+    assert "ACKNOWLEDGED by F2" in label("P4")
+    assert "UPHELD by F0, F3" in label("A1")
+    assert "REJECTED by R" in label("P0")
+    assert "decides: Likely success on the merits" in label("F1")
+    assert "UPHELD" not in label("A1a")
+
+
+def test_plain_labels_for_graphviz_without_html_labels(parler):
+    text = to_dot(parler, RenderOptions(html_labels=False))
+    assert "<TABLE" not in text and "<B>" not in text
+    assert 'label="P1 · REASON\\lREJECTED by F1a\\l' in text

@@ -13,6 +13,7 @@ from .style import (
     FONT,
     KIND_STYLES,
     RELATION_STYLES,
+    VERDICTS,
     PartyColours,
     party_colours,
 )
@@ -77,6 +78,7 @@ def to_dot(themap: ArgumentMap, options: RenderOptions | None = None) -> str:
 
 def _lines(themap: ArgumentMap, options: RenderOptions) -> Iterator[str]:
     colours = _colours(themap)
+    notes = _notes(themap)
     yield "digraph argmap {"
     graph = {
         "rankdir": options.direction,
@@ -95,7 +97,7 @@ def _lines(themap: ArgumentMap, options: RenderOptions) -> Iterator[str]:
     yield f'  node [fontname="{FONT}", margin="0.14,0.08"];'
     yield f'  edge [fontname="{FONT}", fontsize="10", arrowsize="0.9"];'
     for party in themap.parties:
-        yield from _party_cluster(themap, party, colours[party.id], options)
+        yield from _party_cluster(themap, party, colours[party.id], options, notes)
     for relation in themap.relations:
         yield "  " + _edge(themap, relation)
     yield from _positions_row(themap)
@@ -118,6 +120,31 @@ def _positions_row(themap: ArgumentMap) -> Iterator[str]:
         yield "  " + " -> ".join(quote_id(h) for h in heads) + " [style=invis];"
 
 
+Note = tuple[str, str]  # a line of text in a box, and its colour
+
+
+def _notes(themap: ArgumentMap) -> dict[str, list[Note]]:
+    """What the court decided about each statement, and which factor each finding decides.
+
+    These lines put the verdict in the box itself, so a reader need not trace the lines.
+    """
+    verdicts: dict[str, dict[str, list[str]]] = {}
+    for relation in themap.relations:
+        if relation.kind in VERDICTS:
+            by_kind = verdicts.setdefault(relation.target, {})
+            by_kind.setdefault(relation.kind, []).append(relation.origin)
+    notes: dict[str, list[Note]] = {}
+    for target, by_kind in verdicts.items():
+        for kind, origins in by_kind.items():
+            word, colour = VERDICTS[kind]
+            notes.setdefault(target, []).append((f"{word} by {', '.join(origins)}", colour))
+    for test in themap.tests:
+        for factor in test.factors:
+            for finding in factor.deciding:
+                notes.setdefault(finding, []).append((f"decides: {factor.name}", "#3A3A3A"))
+    return notes
+
+
 def _colours(themap: ArgumentMap) -> dict[str, PartyColours]:
     colours = {}
     index = 0
@@ -135,8 +162,7 @@ def _attrs(attributes: dict[str, str]) -> str:
 def _title_label(title: str, options: RenderOptions) -> str:
     if not options.html_labels:
         return plain_label(wrap(title, 90), "c")
-    lines = "<BR/>".join(html_text(line) for line in wrap(title, 90))
-    return f"<<B>{lines}</B>>"
+    return f"<<B>{_html_lines(wrap(title, 90))}</B>>"
 
 
 _ROLE_NAMES = {
@@ -148,7 +174,11 @@ _ROLE_NAMES = {
 
 
 def _party_cluster(
-    themap: ArgumentMap, party: Party, colours: PartyColours, options: RenderOptions
+    themap: ArgumentMap,
+    party: Party,
+    colours: PartyColours,
+    options: RenderOptions,
+    notes: dict[str, list[Note]],
 ) -> Iterator[str]:
     statements = themap.statements_of(party.id)
     if not statements:
@@ -175,7 +205,9 @@ def _party_cluster(
     }
     yield f"    graph [{_attrs(cluster)}];"
     for statement in statements:
-        yield "    " + _node(themap, statement, party, colours, options)
+        yield "    " + _node(
+            themap, statement, party, colours, options, notes.get(statement.id, [])
+        )
     yield "  }"
 
 
@@ -185,6 +217,7 @@ def _node(
     party: Party,
     colours: PartyColours,
     options: RenderOptions,
+    notes: list[Note],
 ) -> str:
     kind = KIND_STYLES[statement.kind]
     court = party.role == "court"
@@ -196,7 +229,7 @@ def _node(
         "penwidth": str(kind.penwidth),
         "color": f'"{colours.ink}"',
         "fillcolor": f'"{"#FFFFFF" if court and statement.kind == "fact" else colours.fill}"',
-        "label": _label(statement, colours, options),
+        "label": _label(statement, colours, options, notes),
         "tooltip": esc_string(_tooltip(themap, statement, party)),
     }
     if kind.peripheries > 1:
@@ -212,37 +245,41 @@ def _label_top(options: RenderOptions) -> str:
     return "b" if options.direction == "BT" else "t"
 
 
-def _label(statement: Statement, colours: PartyColours, options: RenderOptions) -> str:
+def _label(
+    statement: Statement, colours: PartyColours, options: RenderOptions, notes: list[Note]
+) -> str:
     kind = KIND_STYLES[statement.kind]
     if not options.html_labels:
-        return _plain_label(statement, options)
+        return _plain_label(statement, options, notes)
     rows = [
         f'<FONT POINT-SIZE="9" COLOR="{colours.ink}">'
         f"{html_text(statement.id)} · {statement.kind.upper()}</FONT>"
     ]
+    for text, colour in notes:
+        note = _html_lines(wrap(text, options.width + 4))
+        rows.append(f'<FONT POINT-SIZE="10" COLOR="{colour}"><B>{note}</B></FONT>')
     title_width = max(8, options.width * 12 // kind.title_size - 2)
     if statement.title:
-        lines = wrap(statement.title, title_width, 3)
-        rows.append(
-            f'<FONT POINT-SIZE="{kind.title_size}"><B>'
-            + "<BR/>".join(html_text(line) for line in lines)
-            + "</B></FONT>"
-        )
+        title = _html_lines(wrap(statement.title, title_width, 3))
+        rows.append(f'<FONT POINT-SIZE="{kind.title_size}"><B>{title}</B></FONT>')
     body_lines = options.max_lines if statement.title else max(options.max_lines, 3)
     if body_lines:
         size = 11 if statement.title else kind.title_size
-        lines = wrap(statement.text, options.width if statement.title else title_width, body_lines)
-        rows.append(
-            f'<FONT POINT-SIZE="{size}">'
-            + "<BR/>".join(html_text(line) for line in lines)
-            + "</FONT>"
+        text = _html_lines(
+            wrap(statement.text, options.width if statement.title else title_width, body_lines)
         )
+        rows.append(f'<FONT POINT-SIZE="{size}">{text}</FONT>')
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{cells}</TABLE>>'
 
 
-def _plain_label(statement: Statement, options: RenderOptions) -> str:
+def _html_lines(lines: list[str]) -> str:
+    return "<BR/>".join(html_text(line) for line in lines)
+
+
+def _plain_label(statement: Statement, options: RenderOptions, notes: list[Note]) -> str:
     lines = [f"{statement.id} · {statement.kind.upper()}"]
+    lines += [line for text, _ in notes for line in wrap(text, options.width)]
     if statement.title:
         lines += wrap(statement.title, options.width, 3)
     body_lines = options.max_lines if statement.title else max(options.max_lines, 3)

@@ -17,6 +17,7 @@ __all__ = [
     "KIND_STYLES",
     "PARTY_PALETTE",
     "RELATION_STYLES",
+    "VERDICTS",
     "KindStyle",
     "PartyColours",
     "RelationStyle",
@@ -104,5 +105,15 @@ RELATION_STYLES: Mapping[str, RelationStyle] = MappingProxyType(
         "upholds": RelationStyle("bold", "normal", "#3A3A3A", 2.2, "upholds"),
         "rejects": RelationStyle("bold,dashed", "tee", "#3A3A3A", 2.2, "rejects"),
         "acknowledges": RelationStyle("dotted", "odot", "#3A3A3A", 2.2, "acknowledges"),
+    }
+)
+
+
+#: How a statement the court decided is marked in its box: a word, and the colour of that word.
+VERDICTS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "upholds": ("UPHELD", "#1B5E20"),
+        "rejects": ("REJECTED", "#B71C1C"),
+        "acknowledges": ("ACKNOWLEDGED", "#6D4C00"),
     }
 )
