@@ -37,7 +37,9 @@ def generate(size: int, seed: int = 0) -> argmap.ArgumentMap:
     m.add_party("plaintiff", "Plaintiff Inc.", role="plaintiff")
     m.add_party("defendant", "Defendant LLC", role="defendant")
     m.add_party("court", "District Court", role="court")
-    m.add_source("order", "Order on the motion", url="https://example.org/order", kind="court order")
+    m.add_source(
+        "order", "Order on the motion", url="https://example.org/order", kind="court order"
+    )
     own: dict[str, list[str]] = {"plaintiff": [], "defendant": []}
     for party in own:
         position = m.add_statement(
@@ -53,10 +55,16 @@ def generate(size: int, seed: int = 0) -> argmap.ArgumentMap:
                 kind="finding",
                 text=" ".join(_sentence(rng, 8, 18) for _ in range(rng.randint(1, 2))),
                 title=_sentence(rng, 2, 5),
-                citations=[argmap.Citation("order", _sentence(rng, 4, 10), f"p. {rng.randint(1, 14)}")],
+                citations=[
+                    argmap.Citation("order", _sentence(rng, 4, 10), f"p. {rng.randint(1, 14)}")
+                ],
             )
             party = rng.choice(list(own))
-            m.add_relation(finding.id, rng.choice(own[party]), rng.choice(["upholds", "rejects", "acknowledges"]))
+            m.add_relation(
+                finding.id,
+                rng.choice(own[party]),
+                rng.choice(["upholds", "rejects", "acknowledges"]),
+            )
             if findings and rng.random() < 0.3:
                 m.add_relation(finding.id, rng.choice(findings), "support")
             findings.append(finding.id)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 SIZES = (10, 100, 500, 2000)
 
@@ -42,10 +42,35 @@ def best(action: Callable[[], object], repeat: int) -> float:
 def import_time(repeat: int = 7) -> float:
     code = "import time; t = time.perf_counter(); import argmap; print(time.perf_counter() - t)"
     runs = [
-        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(repeat)
     ]
     return statistics.median(runs)
+
+
+def measure(size: int, dot: str) -> dict[str, float]:
+    """Time one generated map of ``size`` statements every way."""
+    themap = generate(size, seed=size)
+    repeat = 5 if size <= 500 else 2
+    source = themap.to_dot().encode()
+    row = {
+        "statements": len(themap.statements),
+        "relations": len(themap.relations),
+        "to_dot_s": best(themap.to_dot, repeat),
+        "argmap_svg_s": best(lambda: themap.render("svg", engine="system"), repeat),
+        "bare_dot_s": best(
+            lambda: subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, check=True),
+            repeat,
+        ),
+    }
+    row["ratio"] = row["argmap_svg_s"] / row["bare_dot_s"]
+    themap.render("svg", engine="wasm")  # the first call compiles the module
+    row["wasm_svg_s"] = best(lambda: themap.render("svg", engine="wasm"), repeat)
+    return row
 
 
 def main() -> None:
@@ -55,31 +80,18 @@ def main() -> None:
     args = parser.parse_args()
     dot = shutil.which("dot")
     if dot is None:
-        sys.exit("bench: the Graphviz program `dot` is needed (run `make bench`, which installs it)")
-    rows = []
-    for size in args.sizes:
-        themap = generate(size, seed=size)
-        repeat = 5 if size <= 500 else 2
-        source = themap.to_dot()
-        row = {
-            "statements": len(themap.statements),
-            "relations": len(themap.relations),
-            "to_dot_s": best(themap.to_dot, repeat),
-            "argmap_svg_s": best(lambda: themap.render("svg", engine="system"), repeat),
-            "bare_dot_s": best(
-                lambda: subprocess.run([dot, "-Tsvg"], input=source.encode(), capture_output=True, check=True),
-                repeat,
-            ),
-        }
-        row["ratio"] = row["argmap_svg_s"] / row["bare_dot_s"]
-        themap.render("svg", engine="wasm")  # the first call compiles the module
-        row["wasm_svg_s"] = best(lambda: themap.render("svg", engine="wasm"), repeat)
-        rows.append(row)
+        sys.exit(
+            "bench: the Graphviz program `dot` is needed (run `make bench`, which installs it)"
+        )
+    rows = [measure(size, dot) for size in args.sizes]
     result = {"import_argmap_s": import_time(), "rows": rows}
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"{'statements':>10} {'relations':>9} {'to_dot':>9} {'argmap svg':>11} {'bare dot':>9} {'ratio':>6} {'wasm svg':>9}")
+    print(
+        f"{'statements':>10} {'relations':>9} {'to_dot':>9} {'argmap svg':>11} "
+        f"{'bare dot':>9} {'ratio':>6} {'wasm svg':>9}"
+    )
     for r in rows:
         print(
             f"{r['statements']:>10} {r['relations']:>9} {r['to_dot_s'] * 1000:>7.1f}ms "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from defusedxml import ElementTree
-from hypothesis import example, given
+from hypothesis import example, given, reject
 from hypothesis import strategies as st
 
 import argmap
@@ -80,7 +80,15 @@ def test_any_text_renders_literally_with_system_dot(text, title, quote):
 @given(text=TEXT, title=TEXT, quote=TEXT)
 @example(text=SNIPPETS[5], title=SNIPPETS[6], quote=SNIPPETS[0])
 def test_any_text_renders_literally_with_the_webassembly_engine(text, title, quote):
-    _check_svg(_map(text, title, quote).render("svg", engine="wasm"), text)
+    try:
+        svg = _map(text, title, quote).render("svg", engine="wasm")
+    except argmap.RenderError as error:
+        # That build traps on rare inputs (a fault of its own, also for plain text): argmap
+        # must turn it into a RenderError and draw again afterwards, never unsafe SVG.
+        assert "WebAssembly Graphviz crashed" in str(error)
+        assert _map("after", "a", "crash").render("svg", engine="wasm").startswith(b"<?xml")
+        reject()
+    _check_svg(svg, text)
 
 
 @pytest.mark.graphviz

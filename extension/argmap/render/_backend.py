@@ -176,6 +176,16 @@ def _run_wasm(dot_source: str, fmt: str) -> bytes:
         output: bytes = module.render(dot_source, format=fmt, engine="dot", backend="wasmtime")
     except module.WasiGraphvizError as error:
         raise RenderError(f"Graphviz (WebAssembly) failed: {_first_lines(str(error))}") from None
+    except Exception as error:
+        # A trap inside the WebAssembly build (seen on rare label texts that the system dot
+        # draws fine): its memory is now in an unknown state, so start a fresh instance.
+        cached = getattr(module, "_backends", None)
+        if isinstance(cached, dict):
+            cached.clear()
+        raise RenderError(
+            "the embedded WebAssembly Graphviz crashed on this map (a fault of that build, "
+            f"not of the map: {type(error).__name__}); the system `dot` draws it. " + INSTALL_HINT
+        ) from error
     return output
 
 
