@@ -14,7 +14,10 @@ settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
 )
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=150)
-settings.load_profile("ci" if os.environ.get("CI") else "default")
+settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=2000)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = Path(argmap.__file__).parent / "cases" / "parler_v_aws.argmap.json"

@@ -106,3 +106,12 @@ def test_control_characters_become_replacement_marks():
     svg = _map("bell\x07 and nul\x00 end", "T", "q").render("svg", engine="system")
     shown = [t.text for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
     assert "bell\ufffd and nul\ufffd end" in shown
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("text", ["]", "]]", "[", "[]", "x]"])
+def test_brackets_alone(text):
+    """A label of just "]" once broke Graphviz's HTML parser (found by Hypothesis in CI)."""
+    svg = _map(text, "T", text).render("svg", engine="system")
+    shown = [t.text for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert text in shown

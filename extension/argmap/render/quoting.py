@@ -43,6 +43,9 @@ def html_text(text: str) -> str:
         (">", "&gt;"),
         ('"', "&quot;"),
         ("'", "&#39;"),
+        # A text of just "]" trips Graphviz's HTML lexer (2.43): brackets go as entities.
+        ("[", "&#91;"),
+        ("]", "&#93;"),
     ):
         text = text.replace(char, entity)
     return text.replace("\\", "\\\\")
