@@ -19,8 +19,11 @@ $(STAMP): pyproject.toml
 system-deps:
 	@scripts/ensure-system-deps
 
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: system-deps $(STAMP)
-	$(BIN)/jupyter lab examples/parler_v_aws.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) examples/parler_v_aws.ipynb
 
 test: system-deps $(STAMP) lint
 	$(BIN)/python -m pytest
