@@ -20,7 +20,7 @@ LAYERS = {
     "render": 2,
     "evaluate": 2,
     "_map": 3,
-    "__init__": 3,
+    "__init__": 5,  # the facade: re-exports the widgets lazily
     "__main__": 4,
     "cli": 4,
     "widgets": 4,

@@ -30,6 +30,7 @@ __all__ = [
     "ArgumentMap",
     "Citation",
     "DuplicateIdError",
+    "Editor",
     "EngineNotFoundError",
     "Factor",
     "LegalTest",
@@ -43,6 +44,7 @@ __all__ = [
     "UnknownFormatError",
     "UnknownIdError",
     "ValidationError",
+    "View",
     "__version__",
     "example",
     "examples",
@@ -71,6 +73,15 @@ def loads(text: str, format: str = "json") -> ArgumentMap:
     from . import formats
 
     return formats.loads(text, format, factory=ArgumentMap)  # type: ignore[return-value]
+
+
+def __getattr__(name: str) -> object:
+    # The widgets load on first use: `import argmap` stays free of Jupyter machinery.
+    if name in ("View", "Editor"):
+        from . import widgets
+
+        return getattr(widgets, name)
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
 
 
 def examples() -> list[str]:

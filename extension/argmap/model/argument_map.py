@@ -203,6 +203,51 @@ class ArgumentMap:
             f"{len(self.statements)} statements, {len(self.relations)} relations>"
         )
 
+    def neighbourhood(self, statement_id: str, depth: int) -> set[str]:
+        """The statements within ``depth`` links of one statement, in either direction.
+
+        >>> m = ArgumentMap()
+        >>> _ = m.add_party("p", "P")
+        >>> for i in range(4):
+        ...     _ = m.add_statement(f"S{i}", party="p", kind="reason", text="x")
+        >>> _ = m.add_relation("S1", "S0", "support"); _ = m.add_relation("S2", "S1", "attack")
+        >>> sorted(m.neighbourhood("S0", 1)), sorted(m.neighbourhood("S0", 2))
+        (['S0', 'S1'], ['S0', 'S1', 'S2'])
+        """
+        self.statements[statement_id]
+        links: dict[str, list[str]] = {}
+        for origin, target in self._rows["relations"]:
+            links.setdefault(origin, []).append(target)
+            links.setdefault(target, []).append(origin)
+        seen, frontier = {statement_id}, [statement_id]
+        for _ in range(depth):
+            frontier = [n for s in frontier for n in links.get(s, ()) if n not in seen]
+            seen.update(frontier)
+        return seen
+
+    def subset(self, statement_ids: Iterable[str]) -> ArgumentMap:
+        """A new map with only these statements, the relations among them, and what they cite.
+
+        Parties, sources and legal tests stay as far as they still refer to something shown.
+        """
+        keep = set(statement_ids)
+        part = type(self)(title=self.title, description=self.description)
+        rows = part._rows
+        rows["parties"].update(self._rows["parties"])
+        rows["sources"].update(self._rows["sources"])
+        rows["statements"].update((k, s) for k, s in self._rows["statements"].items() if k in keep)
+        rows["relations"].update(
+            (k, r) for k, r in self._rows["relations"].items() if k[0] in keep and k[1] in keep
+        )
+        for test in self.tests:
+            factors = tuple(
+                dataclasses.replace(f, deciding=tuple(d for d in f.deciding if d in keep))
+                for f in test.factors
+            )
+            ruling = test.ruling if test.ruling in keep else ""
+            rows["tests"][test.id] = dataclasses.replace(test, factors=factors, ruling=ruling)
+        return part
+
     def summary(self) -> str:
         """A few lines of plain text: the title, then each party's positions."""
         lines = [self.title or "Untitled argument map"]
@@ -341,6 +386,20 @@ class ArgumentMap:
                 if value is not None and value != self._rows["meta"][key]:
                     check_text(value, key, required=False)
                     self._put("meta", key, value, f"edit {key}")
+
+    def assign(self, other: ArgumentMap, description: str = "replace the map") -> None:
+        """Make this map a copy of ``other``, as one change that undo takes back whole.
+
+        Listeners keep listening, so a widget showing this map shows the new content.
+        """
+        with self.batch(description):
+            for table in reversed(_TABLES[1:]):
+                for key in list(self._rows[table]):
+                    self._put(table, key, None, "")
+            for table in _TABLES[1:]:
+                for key, row in other._rows[table].items():
+                    self._put(table, key, row, "")
+            self.update(title=other.title, description=other.description)
 
     # ---- parties -------------------------------------------------------------------------
 

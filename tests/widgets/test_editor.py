@@ -1,0 +1,260 @@
+"""The editor driven through its widgets, as a user clicks: the map and the state follow."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+import argmap
+
+NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def _add(editor, party, kind, text, title="", link=None):
+    editor.add_party.value = party
+    editor.add_kind.value = kind
+    if link is not None:
+        editor.add_link.value = link
+    editor.add_title.value = title
+    editor.add_text.value = text
+    editor.add_button.click()
+    problem = editor.status.level == "problem"
+    assert not problem, editor.status.value
+    return editor.view.selected
+
+
+def test_a_full_parler_style_session(tmp_path):
+    path = tmp_path / "class.argmap.json"
+    editor = argmap.Editor(path=path)
+    for pid, name, role in (
+        ("parler", "Parler LLC", "plaintiff"),
+        ("aws", "Amazon Web Services", "defendant"),
+        ("court", "District Court", "court"),
+    ):
+        editor.party_id.value, editor.party_name.value, editor.party_role.value = pid, name, role
+        editor._tabs.children[3].children[4].click()
+    assert [p.id for p in editor.map.parties] == ["parler", "aws", "court"]
+
+    editor.view.selected = ""
+    p0 = _add(editor, "parler", "position", "AWS had no right to shut us down.", "No right")
+    a0 = _add(editor, "aws", "position", "This was not about free speech.", "Not about speech")
+    editor.view.selected = p0
+    p1 = _add(
+        editor,
+        "parler",
+        "reason",
+        "The contract required thirty days' notice.",
+        "Notice",
+        "pro: supports the selected",
+    )
+    editor.view.selected = p1
+    a1 = _add(
+        editor,
+        "aws",
+        "objection",
+        "The contract allows immediate termination.",
+        "Immediate",
+        "contra: attacks the selected",
+    )
+    editor.view.selected = a0
+    a2 = _add(
+        editor,
+        "aws",
+        "reason",
+        "Parler broke the Acceptable Use Policy.",
+        "",
+        "pro: supports the selected",
+    )
+    editor.view.selected = p1
+    f1 = _add(
+        editor,
+        "court",
+        "finding",
+        "Section 7.2(b)(ii) allows termination on notice.",
+        "Contract",
+        "rejects",
+    )
+    # the finding also upholds AWS's objection and acknowledges nothing else
+    editor.view.selected = f1
+    editor.link_target.value = a1
+    editor.link_kind.value = "upholds"
+    editor._tabs.children[2].children[3].children[0].click()
+    assert editor.map.relations[(f1, a1)].kind == "upholds"
+
+    # a citation
+    editor.source_id.value, editor.source_title.value = "order", "Order, Dkt. 34"
+    editor.source_url.value = "https://law.justia.com/cases/"
+    editor._tabs.children[3].children[10].click()
+    editor.view.selected = f1
+    editor.cite_source.value, editor.cite_quote.value, editor.cite_locator.value = (
+        "order",
+        "immediately upon notice",
+        "p. 9",
+    )
+    editor._tabs.children[0].children[11].children[0].click()
+    assert editor.map.statements[f1].citations == (
+        argmap.Citation("order", "immediately upon notice", "p. 9"),
+    )
+
+    # edit, undo, redo, delete, undo
+    editor.view.selected = a2
+    editor.edit_title.value = "AUP broken"
+    editor.apply_button.click()
+    assert editor.map.statements[a2].title == "AUP broken"
+    editor.undo_button.click()
+    assert editor.map.statements[a2].title == ""
+    editor.redo_button.click()
+    assert editor.map.statements[a2].title == "AUP broken"
+    editor.view.selected = p1
+    editor.delete_button.click()
+    assert p1 not in editor.map.statements and (f1, p1) not in editor.map.relations
+    editor.undo_button.click()
+    assert editor.map.relations[(f1, p1)].kind == "rejects"
+
+    # the relations the session made
+    assert {(r.origin, r.target, r.kind) for r in editor.map.relations} == {
+        (p1, p0, "support"),
+        (a1, p1, "attack"),
+        (a2, a0, "support"),
+        (f1, p1, "rejects"),
+        (f1, a1, "upholds"),
+    }
+    # autosave kept the file in step; it reloads identical
+    assert argmap.load(path) == editor.map
+    editor.save_button.click()
+    assert argmap.load(path) == editor.map
+    assert list(editor.view.get_state()["graph"]["nodes"]) == editor.map.statements.keys()
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda e: e.add_text.__setattr__("value", "   "), "statement text must not be empty"),
+        (
+            lambda e: (
+                e.add_party.__setattr__("value", "court"),
+                e.add_kind.__setattr__("value", "finding"),
+                e.add_text.__setattr__("value", "x"),
+                e.add_link.__setattr__("value", "no link"),
+            ),
+            "a finding must decide something",
+        ),
+    ],
+)
+def test_bad_input_shows_a_message_and_changes_nothing(parler, setup, message):
+    editor = argmap.Editor(parler)
+    editor.view.selected = "P1"
+    before = parler.copy()
+    setup(editor)
+    editor.add_button.click()
+    assert editor.status.level == "problem" and message in editor.status.value
+    assert parler == before
+
+
+def test_linking_a_statement_to_itself_is_refused(parler):
+    editor = argmap.Editor(parler)
+    editor.view.selected = "P1"
+    editor.link_target.value = "P1"
+    editor.link()
+    assert "cannot link: a relation cannot link a statement to itself" in editor.status.value
+    assert ("P1", "P1") not in parler.relations
+
+
+def test_an_unreadable_upload_changes_nothing(parler):
+    editor = argmap.Editor(parler)
+    before = parler.copy()
+    editor.upload.value = (
+        {
+            "name": "broken.argmap.json",
+            "type": "application/json",
+            "size": 3,
+            "content": memoryview(b"{x"),
+            "last_modified": NOW,
+        },
+    )
+    assert editor.status.level == "problem"
+    assert "broken.argmap.json: line 1, column 2: malformed JSON" in editor.status.value
+    editor.upload.value = (
+        {
+            "name": "latin1.argmap.json",
+            "type": "application/json",
+            "size": 2,
+            "content": memoryview(b"\xff\xfe"),
+            "last_modified": NOW,
+        },
+    )
+    assert "not UTF-8 text" in editor.status.value
+    assert parler == before
+
+
+def test_a_good_upload_replaces_the_map_and_undo_brings_it_back(parler, debate):
+    editor = argmap.Editor(debate)
+    editor.upload.value = (
+        {
+            "name": "parler.argmap.json",
+            "type": "application/json",
+            "size": 1,
+            "content": memoryview(parler.dumps().encode()),
+            "last_modified": NOW,
+        },
+    )
+    assert editor.map == parler and "loaded parler.argmap.json" in editor.status.value
+    editor.undo_button.click()
+    assert [s.id for s in editor.map.statements] == ["P0", "P1", "C0", "C1", "F1"]
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf", "dot", "map"])
+def test_export_buttons_send_files(parler, fmt, monkeypatch):
+    editor = argmap.Editor(parler)
+    sent = []
+    monkeypatch.setattr(
+        editor.view, "send", lambda content, buffers=None: sent.append((content, buffers))
+    )
+    editor.downloads[fmt].click()
+    ((content, (data,)),) = sent
+    assert editor.status.level == "info", editor.status.value
+    signature = {
+        "svg": b"<?xml",
+        "png": b"\x89PNG",
+        "pdf": b"%PDF",
+        "dot": b"digraph",
+        "map": b"{\n",
+    }
+    assert data.startswith(signature[fmt])
+    assert content["filename"].startswith("Parler_v__Amazon_Web_Services")
+
+
+def test_callback_errors_are_shown_not_lost(parler, monkeypatch):
+    editor = argmap.Editor(parler)
+    monkeypatch.setattr(parler, "undo", lambda: 1 / 0)
+    editor.undo_button.click()
+    assert editor.status.value == "undo failed: ZeroDivisionError: division by zero"
+
+
+def test_the_status_line_is_text_not_markup(parler):
+    editor = argmap.Editor(parler)
+    editor.view.selected = "P0"
+    editor.add_kind.value = "reason"
+    editor.add_text.value = "<img src=x onerror=alert(1)>"
+    editor.add_title.value = ""
+    editor.add_button.click()
+    from argmap.widgets.view import STATIC
+
+    assert (
+        "textContent" in (STATIC / "status.js").read_text()
+        and "innerHTML" not in (STATIC / "status.js").read_text()
+    )
+    assert "innerHTML" not in (STATIC / "view.js").read_text()
+
+
+def test_the_form_shows_only_fields_that_fit_the_kind(parler):
+    editor = argmap.Editor(parler)
+    editor.add_party.value = "court"
+    assert tuple(editor.add_kind.options) == ("finding", "ruling", "fact")
+    editor.add_kind.value = "finding"
+    assert "upholds" in editor.add_link.options
+    editor.add_party.value = "aws"
+    assert tuple(editor.add_kind.options) == ("position", "reason", "objection", "fact")
+    assert "upholds" not in editor.add_link.options
