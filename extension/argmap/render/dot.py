@@ -184,6 +184,8 @@ def _party_cluster(
     if not statements:
         return
     role = _ROLE_NAMES[party.role]
+    if role and role.split()[-1] in party.name.lower():
+        role = ""  # "The court (the court)" says nothing twice
     heading = html_text(party.name) + (
         f' <FONT POINT-SIZE="11" COLOR="{colours.ink}">({role})</FONT>' if role else ""
     )
