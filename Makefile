@@ -33,6 +33,7 @@ quick: $(STAMP)
 
 bench: system-deps $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/bench_widgets.py
 
 docs: system-deps $(STAMP)
 	$(BIN)/argmap render extension/argmap/cases/parler_v_aws.argmap.json --legend -o docs/parler_v_aws.svg

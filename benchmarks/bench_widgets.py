@@ -1,0 +1,53 @@
+"""Widget latency (`make bench`): edit -> new SVG in the kernel, and selection -> highlight.
+
+For generated maps of 10, 100 and 500 statements:
+- edit to SVG: change one statement's text; the View has its new drawing when the call
+  returns (the map announces the change, the View redraws with Graphviz);
+- select: set ``View.selected``; the highlight happens in the browser from the synced
+  selection, so the kernel's share is the trait change, and Graphviz must not run at all
+  (the number of layouts is printed to show it).
+Medians of several runs. Nothing is asserted; the goal is < 100 ms edit-to-SVG at 100.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import argmap
+from generate import generate
+
+SIZES = (10, 100, 500)
+
+
+def main() -> None:
+    print(f"{'statements':>10} {'edit->svg':>10} {'select':>9} {'layouts on select':>18}")
+    for size in SIZES:
+        themap = generate(size, seed=size)
+        view = argmap.View(themap)
+        ids = themap.statements.keys()
+        edits = []
+        for n in range(7 if size < 500 else 3):
+            statement_id = ids[(n * 7) % len(ids)]
+            started = time.perf_counter()
+            themap.update_statement(statement_id, text=f"Edited text number {n} of {statement_id}.")
+            edits.append(time.perf_counter() - started)
+        layouts = view.renders
+        selects = []
+        for n in range(50):
+            started = time.perf_counter()
+            view.selected = ids[(n * 13) % len(ids)]
+            selects.append(time.perf_counter() - started)
+        print(
+            f"{size:>10} {statistics.median(edits) * 1000:>8.1f}ms "
+            f"{statistics.median(selects) * 1000:>7.3f}ms {view.renders - layouts:>18}"
+        )
+        view.close()
+
+
+if __name__ == "__main__":
+    main()
