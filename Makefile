@@ -8,7 +8,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test quick bench lint docs system-deps clean
+.PHONY: lab test quick bench lint docs system-deps test-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml
 	touch $@
 
 system-deps:
-	@scripts/ensure-system-deps
+	@scripts/ensure-system-deps graphviz
+
+test-deps:
+	@scripts/ensure-system-deps graphviz chromium
 
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -25,11 +28,11 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: system-deps $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) examples/parler_v_aws.ipynb
 
-test: system-deps $(STAMP) lint
+test: test-deps $(STAMP) lint
 	$(BIN)/python -m pytest
 
-quick: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+quick: system-deps $(STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
 
 bench: system-deps $(STAMP)
 	$(BIN)/python benchmarks/run.py

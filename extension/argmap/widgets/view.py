@@ -47,7 +47,9 @@ class View(anywidget.AnyWidget):
         traitlets.Unicode(), help="ids of parties whose statements are not shown"
     ).tag(sync=True)
     status = traitlets.Unicode("", help="a message shown under the diagram").tag(sync=True)
-    height = traitlets.Unicode("620px", help="CSS height of the drawing area").tag(sync=True)
+    height = traitlets.Unicode(
+        "auto", help="CSS height of the drawing area; 'auto' fits the drawing to the width"
+    ).tag(sync=True)
 
     def __init__(self, themap: ArgumentMap, *, options: RenderOptions | None = None, **kwargs: Any):
         super().__init__(**kwargs)

@@ -84,6 +84,12 @@ function render({ model, el: host }) {
     dx = 0;
     dy = 0;
     fitted = true;
+    if (model.get("height") === "auto") {
+      // As tall as the fitted drawing, so nothing is cut off below; at most most of the screen.
+      const height = svg.viewBox.baseVal ? svg.viewBox.baseVal.height : svg.getBBox().height;
+      const cap = Math.max(300, Math.round(window.innerHeight * 0.85));
+      stage.style.height = `${Math.min(cap, Math.ceil(height * scale) + 4)}px`;
+    }
     place();
   }
 
@@ -117,7 +123,7 @@ function render({ model, el: host }) {
         status.textContent = "the drawing could not be read";
       }
     }
-    stage.style.height = model.get("height");
+    if (model.get("height") !== "auto") stage.style.height = model.get("height");
     highlight();
     if (fitted) fitWidth();
     else place();
