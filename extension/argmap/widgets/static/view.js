@@ -256,20 +256,24 @@ function render({ model, el: host }) {
     setTimeout(() => URL.revokeObjectURL(url), 30000);
   }
 
+  const showGraph = () => {
+    showParties();
+    highlight();
+  };
   const syncFocus = () => {
     focus.value = String(Math.min(3, model.get("focus")));
   };
-  model.on("change:svg", draw);
-  model.on("change:graph", () => {
-    showParties();
-    highlight();
-  });
-  model.on("change:selected", highlight);
-  model.on("change:status", showStatus);
-  model.on("change:focus", syncFocus);
-  model.on("change:hidden_parties", showParties);
-  model.on("change:height", draw);
-  model.on("msg:custom", onCustom);
+  const handlers = [
+    ["change:svg", draw],
+    ["change:graph", showGraph],
+    ["change:selected", highlight],
+    ["change:status", showStatus],
+    ["change:focus", syncFocus],
+    ["change:hidden_parties", showParties],
+    ["change:height", draw],
+    ["msg:custom", onCustom],
+  ];
+  for (const [event, handler] of handlers) model.on(event, handler);
   const resize = new ResizeObserver(() => {
     if (fitted) fitWidth();
   });
@@ -282,13 +286,7 @@ function render({ model, el: host }) {
 
   return () => {
     resize.disconnect();
-    model.off("change:svg", draw);
-    model.off("change:selected", highlight);
-    model.off("change:status", showStatus);
-    model.off("change:focus", syncFocus);
-    model.off("change:hidden_parties", showParties);
-    model.off("change:height", draw);
-    model.off("msg:custom", onCustom);
+    for (const [event, handler] of handlers) model.off(event, handler);
   };
 }
 
