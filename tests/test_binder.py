@@ -68,19 +68,40 @@ def test_the_binder_build_replayed(tmp_path):
     environ.pop("PYTHONPATH", None)
     subprocess.run(
         [str(python), "-m", "pip", "install", "--quiet", "-r", "binder/requirements.txt"],
-        cwd=ROOT, env=environ, check=True, timeout=1200,
+        cwd=ROOT,
+        env=environ,
+        check=True,
+        timeout=1200,
     )
     subprocess.run(["./binder/postBuild"], cwd=ROOT, env=environ, check=True, timeout=300)
-    assert (home / ".jupyter/lab/user-settings/@jupyterlab/apputils-extension"
-            / "notification.jupyterlab-settings").exists()
+    assert (
+        home
+        / ".jupyter/lab/user-settings/@jupyterlab/apputils-extension"
+        / "notification.jupyterlab-settings"
+    ).exists()
     work = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", work)
     for notebook in sorted(work.glob("*.ipynb")):
         subprocess.run(
-            [str(env_dir / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-             "--ExecutePreprocessor.timeout=300", "--output", f"{notebook.stem}.out", notebook.name],
-            cwd=work, env=environ, check=True, timeout=600, capture_output=True,
+            [
+                str(env_dir / "bin" / "jupyter"),
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.timeout=300",
+                "--output",
+                f"{notebook.stem}.out",
+                notebook.name,
+            ],
+            cwd=work,
+            env=environ,
+            check=True,
+            timeout=600,
+            capture_output=True,
         )
         executed = (work / f"{notebook.stem}.out.ipynb").read_text("utf-8")
         assert '"output_type": "error"' not in executed
-        assert "image/svg+xml" in executed and "application/vnd.jupyter.widget-view+json" in executed
+        assert (
+            "image/svg+xml" in executed and "application/vnd.jupyter.widget-view+json" in executed
+        )

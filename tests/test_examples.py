@@ -27,7 +27,9 @@ def run(path: Path, workdir: Path) -> nbformat.NotebookNode:
     copy = workdir / path.name
     shutil.copy(path, copy)
     notebook = nbformat.read(copy, as_version=4)
-    NotebookClient(notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}).execute()
+    NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}
+    ).execute()
     return notebook
 
 
@@ -49,6 +51,8 @@ def test_the_parler_notebook(tmp_path):
     text = "".join(o.get("text", "") for o in shown if o.output_type == "stream")
     assert "F1a  No evidence of conspiracy" in text and "rejects P1" in text
     assert "added reason P1, which supports P0" in text
+    assert "Preliminary injunction (Winter v. NRDC, 2008): DENIED" in text
+    assert len(widgets) >= 3  # and the evaluated View
     assert (tmp_path / "parler_v_aws.svg").exists() and (tmp_path / "parler_v_aws.pdf").exists()
     assert text.rstrip().endswith("True")
 

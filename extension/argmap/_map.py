@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import formats, render
+from .evaluate import Evaluation, evaluate
 from .exceptions import ArgmapError
 from .model import ArgumentMap as _Model
 from .render import RenderOptions
@@ -19,7 +20,7 @@ class ArgumentMap(_Model):
 
     Everything about its content is in :class:`argmap.model.ArgumentMap`; this class adds
     what touches files and Graphviz. ``options`` are the drawing choices of the notebook
-    display (direction, legend, width, max_lines).
+    display (direction, legend, width, max_lines, evaluate).
     """
 
     def __init__(self, *, title: str = "", description: str = "") -> None:
@@ -34,13 +35,21 @@ class ArgumentMap(_Model):
         """The map as the text of a file format."""
         return formats.dumps(self, format)
 
+    def evaluate(self) -> Evaluation:
+        """Which statements stand and why, and each legal test's outcome: see ``argmap.evaluate``."""
+        return evaluate(self)
+
     def to_dot(self, **choices: Any) -> str:
         """The DOT text of the diagram; ``choices`` as for :class:`RenderOptions`."""
-        return render.to_dot(self, self._options(choices))
+        options = self._options(choices)
+        return render.to_dot(self, options, self._evaluation(options))
 
     def render(self, format: str = "svg", *, engine: str = "auto", **choices: Any) -> bytes:
-        """The diagram as bytes: svg, png, pdf, dot or json."""
-        return render.render(self, format, engine=engine, options=self._options(choices))
+        """The diagram as bytes: svg, png, pdf, dot or json; ``evaluate=True`` shows statuses."""
+        options = self._options(choices)
+        return render.render(
+            self, format, engine=engine, options=options, evaluation=self._evaluation(options)
+        )
 
     def export(
         self,
@@ -52,10 +61,16 @@ class ArgumentMap(_Model):
     ) -> Path:
         """Write the diagram to a file (svg, png, pdf, dot, json by ending), atomically."""
         fmt = render.output_format(path, format)
-        data = render.render(self, fmt, engine=engine, options=self._options(choices))
+        options = self._options(choices)
+        data = render.render(
+            self, fmt, engine=engine, options=options, evaluation=self._evaluation(options)
+        )
         from ._atomic import write_atomic
 
         return write_atomic(path, data)
+
+    def _evaluation(self, options: RenderOptions) -> Evaluation | None:
+        return evaluate(self) if options.evaluate else None
 
     def _options(self, choices: dict[str, Any]) -> RenderOptions:
         if not choices:
@@ -77,3 +92,25 @@ class ArgumentMap(_Model):
         except ArgmapError as error:
             bundle["text/plain"] += f"\n(no diagram: {error})"
         return bundle
+
+    def to_networkx(self) -> Any:
+        """The map as a ``networkx.DiGraph``: statements as nodes, relations as edges.
+
+        Every field travels in node, edge and graph attributes, so that
+        ``argmap.from_networkx(m.to_networkx()) == m``. Needs networkx (extra ``graph``).
+        """
+        from .formats import _graph
+
+        return _graph.to_networkx(self)
+
+    def statements_frame(self) -> Any:
+        """The statements as a pandas DataFrame, one row each, indexed by id (extra ``graph``)."""
+        from .formats import _graph
+
+        return _graph.statements_frame(self)
+
+    def relations_frame(self) -> Any:
+        """The relations as a pandas DataFrame: origin, target, kind (extra ``graph``)."""
+        from .formats import _graph
+
+        return _graph.relations_frame(self)

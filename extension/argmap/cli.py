@@ -1,4 +1,4 @@
-"""The ``argmap`` command: render, validate and convert maps, list the bundled examples.
+"""The ``argmap`` command: render, validate, convert and evaluate maps, list the examples.
 
 Exit codes: 0 done, 1 invalid input or a drawing that failed, 2 wrong usage.
 Problems go to standard error, one line each, never as a traceback.
@@ -7,6 +7,7 @@ Problems go to standard error, one line each, never as a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 
@@ -72,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     draw.add_argument("--legend", action="store_true", help="add a key to the shapes and lines")
     draw.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="show which statements stand (accepted, rejected, undecided) and each test's outcome",
+    )
+    draw.add_argument(
         "--width", type=int, default=34, help="characters a line of text in a box (default 34)"
     )
     draw.add_argument(
@@ -114,6 +120,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.set_defaults(run=_convert)
 
+    judge = commands.add_parser(
+        "evaluate",
+        help="report which positions stand, and why; each legal test's outcome",
+        description="Evaluate a map: the court's findings decide what they address, support "
+        "and attack decide the rest (grounded labelling); each legal test's factors are met or "
+        "not by their findings. Prints each test's outcome factor by factor, then each "
+        "party's positions with their status and reasons.",
+    )
+    judge.add_argument("map", metavar="MAP", help="the map file (*.argmap.json)")
+    judge.add_argument(
+        "--from",
+        dest="source_format",
+        metavar="FMT",
+        choices=sorted(formats.FORMATS),
+        help="format of MAP when its ending does not tell",
+    )
+    judge.add_argument("--json", action="store_true", help="print the report as JSON")
+    judge.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="every statement of every party, with the status of what decided it",
+    )
+    judge.set_defaults(run=_evaluate)
+
     bundled = commands.add_parser(
         "example", help="write a bundled example map to a file or list them"
     )
@@ -149,8 +180,19 @@ def _render(args: argparse.Namespace) -> int:
         legend=args.legend,
         width=args.width,
         max_lines=args.max_lines,
+        evaluate=args.evaluate,
     )
     _write(args.output, data)
+    return EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    themap = load(args.map, args.source_format)
+    evaluation = themap.evaluate()
+    if args.json:
+        print(json.dumps(evaluation.to_dict(themap), ensure_ascii=False, indent=2))
+    else:
+        print(evaluation.report(themap, verbose=args.verbose))
     return EXIT_OK
 
 
@@ -173,6 +215,9 @@ def _validate(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     themap = load(args.source, args.source_format)
     themap.save(args.target, args.target_format)
+    target = formats.find_format(args.target, args.target_format)
+    for note in target.lossy(themap) if target.lossy else []:
+        print(f"argmap: note: {note}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -36,7 +36,7 @@ def test_click_build_download_and_reload(lab, page, tmp_path):
     node.click()
     text_field = page.locator(".widget-tab textarea:visible").first
     page.wait_for_function(
-        "el => el.value.includes(\"start at nine o'clock\")", arg=text_field.element_handle()
+        'el => el.value.includes("start at nine o\'clock")', arg=text_field.element_handle()
     )
     editor.scroll_into_view_if_needed()
     shoot(page, "2-selected-fills-the-form")
@@ -45,7 +45,9 @@ def test_click_build_download_and_reload(lab, page, tmp_path):
     page.get_by_role("tab", name="Add statement").click()
     page.locator(".widget-dropdown:visible select").nth(1).select_option("reason")
     page.locator(".widget-text:visible input").first.fill("Sleep")
-    page.locator(".widget-tab textarea:visible").first.fill("Teenagers' sleep shifts later; a later start helps them learn.")
+    page.locator(".widget-tab textarea:visible").first.fill(
+        "Teenagers' sleep shifts later; a later start helps them learn."
+    )
     page.get_by_role("button", name="Add", exact=True).click()
     editor.locator("svg g.node#statement-P1").wait_for()
     assert "Sleep" in (editor.locator("svg g.node#statement-P1").text_content() or "")

@@ -166,7 +166,8 @@ def test_a_missing_file_is_a_validation_error(tmp_path):
 
 def test_unknown_formats_are_named_with_the_known_ones(tmp_path):
     with pytest.raises(
-        argmap.UnknownFormatError, match=r"unknown format: 'yaml' \(must be one of \['json'\]\)"
+        argmap.UnknownFormatError,
+        match=r"unknown format: 'yaml' \(must be one of \['aif', 'argdown', 'json'\]\)",
     ):
         argmap.load(DATA / "small.argmap.json", format="yaml")
     with pytest.raises(argmap.UnknownFormatError, match="cannot tell the format of"):

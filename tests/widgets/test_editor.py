@@ -258,3 +258,23 @@ def test_the_form_shows_only_fields_that_fit_the_kind(parler):
     editor.add_party.value = "aws"
     assert tuple(editor.add_kind.options) == ("position", "reason", "objection", "fact")
     assert "upholds" not in editor.add_link.options
+
+
+def test_the_evaluation_summary_follows_the_map(parler):
+    editor = argmap.Editor(parler)
+    assert editor.evaluation.value == (
+        "Evaluation — Preliminary injunction (Winter v. NRDC, 2008): DENIED · "
+        "P0 AWS had no right: rejected · A0 Not about free speech: accepted"
+    )
+    with parler.batch("drop every verdict and attack on P0, and P0's attack on A0"):
+        for origin, target in (("R", "P0"), ("A0", "P0"), ("P0", "A0")):
+            parler.remove_relation(origin, target)
+    # P4 (acknowledged by F2) still stands, so P0 has a standing reason
+    assert "P0 AWS had no right: accepted" in editor.evaluation.value
+
+
+def test_show_what_stands_draws_the_statuses(parler):
+    editor = argmap.Editor(parler)
+    assert "DENIED" not in editor.view.svg
+    editor.show_status.value = True
+    assert "DENIED" in editor.view.svg and editor.view.options.evaluate

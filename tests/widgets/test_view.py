@@ -108,3 +108,11 @@ def test_user_text_reaches_the_browser_escaped(parler):
     svg = argmap.View(parler).svg
     assert "<img" not in svg and "<script>x" not in svg
     assert "&lt;img src=x onerror=alert(1)&gt;" in svg
+
+
+def test_a_focused_view_with_evaluation_uses_the_whole_maps_statuses(parler):
+    view = argmap.View(parler, options=argmap.RenderOptions(evaluate=True))
+    view.selected = "P0"
+    view.focus = 1
+    assert "P0" in _shown(view.svg) and "F1a" not in _shown(view.svg)
+    assert "REJECTED by R" in view.svg and not view.status

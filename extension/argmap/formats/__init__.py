@@ -11,7 +11,7 @@ from types import MappingProxyType
 from .._atomic import write_atomic
 from ..exceptions import Problem, UnknownFormatError, ValidationError
 from ..model import ArgumentMap
-from . import _json
+from . import _aif, _argdown, _json
 
 __all__ = ["FORMATS", "Format", "dump", "dumps", "find_format", "load", "loads"]
 
@@ -25,6 +25,8 @@ class Format:
     description: str
     read: Callable[[str, str, Callable[[], ArgumentMap]], ArgumentMap]
     write: Callable[[ArgumentMap], str]
+    #: What the format itself cannot hold (kept only in argmap's own extension), as notes.
+    lossy: Callable[[ArgumentMap], list[str]] | None = None
 
 
 #: Every format argmap reads and writes, by name.
@@ -37,6 +39,21 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
             _json.read,
             _json.write,
         ),
+        "argdown": Format(
+            "argdown",
+            (".argdown",),
+            "Argdown text (argdown.org); argmap's data in its front matter and {data}",
+            _argdown.read,
+            _argdown.write,
+        ),
+        "aif": Format(
+            "aif",
+            (".aif.json",),
+            "AIF JSON as OVA3 and AIFdb write it; argmap's data in an extension field",
+            _aif.read,
+            _aif.write,
+            _aif.lossy,
+        ),
     }
 )
 
@@ -44,12 +61,12 @@ FORMATS: Mapping[str, Format] = MappingProxyType(
 def find_format(path: str | os.PathLike[str] | None = None, format: str | None = None) -> Format:
     """The format named, or else the one the file name's ending means.
 
-    >>> find_format("case.argmap.json").name
-    'json'
+    >>> find_format("case.argmap.json").name, find_format("case.aif.json").name
+    ('json', 'aif')
     >>> find_format(format="xml")
     Traceback (most recent call last):
     ...
-    argmap.exceptions.UnknownFormatError: unknown format: 'xml' (must be one of ['json'])
+    argmap.exceptions.UnknownFormatError: unknown format: 'xml' (must be one of ['aif', 'argdown', 'json'])
     """
     if format is not None:
         try:
@@ -59,9 +76,10 @@ def find_format(path: str | os.PathLike[str] | None = None, format: str | None =
                 f"unknown format: {format!r} (must be one of {sorted(FORMATS)})"
             ) from None
     name = Path(path or "").name.lower()
-    for candidate in FORMATS.values():
-        if name.endswith(candidate.suffixes):
-            return candidate
+    # The longest ending wins: "x.aif.json" is AIF, though it ends in ".json" too.
+    matches = [(s, f) for f in FORMATS.values() for s in f.suffixes if name.endswith(s)]
+    if matches:
+        return max(matches, key=lambda match: len(match[0]))[1]
     endings = sorted(s for f in FORMATS.values() for s in f.suffixes)
     raise UnknownFormatError(
         f"cannot tell the format of {str(path)!r} from its name (endings known: {endings}); "

@@ -12,14 +12,16 @@ from typing import Any
 from .._atomic import write_atomic
 from ..exceptions import UnknownFormatError
 from ..model import ArgumentMap
-from .dot import DIRECTIONS, RenderOptions, node_id, to_dot
+from .dot import DIRECTIONS, EvaluationView, RenderOptions, node_id, outcome_id, to_dot
 
 __all__ = [
     "DIRECTIONS",
     "OUTPUTS",
+    "EvaluationView",
     "RenderOptions",
     "export",
     "node_id",
+    "outcome_id",
     "output_format",
     "render",
     "to_dot",
@@ -71,20 +73,24 @@ def render(
     *,
     engine: str = "auto",
     options: RenderOptions | None = None,
+    evaluation: EvaluationView | None = None,
     **choices: Any,
 ) -> bytes:
-    """Draw the map; ``choices`` are fields of RenderOptions (direction, legend, width …)."""
+    """Draw the map; ``choices`` are fields of RenderOptions (direction, legend, width …).
+
+    ``evaluation`` (from ``argmap.evaluate``) is drawn too: statuses and tests' outcomes.
+    """
     fmt = output_format(format=format)
     if options is None:
         options = RenderOptions(**choices)
     if fmt == "dot":
-        return to_dot(themap, options).encode("utf-8")
+        return to_dot(themap, options, evaluation).encode("utf-8")
     from . import _backend  # Graphviz machinery loads on the first drawing, not on import
 
     chosen = _backend.choose_engine(fmt, engine)
     if chosen == "wasm" and options.html_labels:
         options = dataclasses.replace(options, html_labels=False)  # that build lacks them
-    return _backend.run(to_dot(themap, options), fmt, engine=chosen)
+    return _backend.run(to_dot(themap, options, evaluation), fmt, engine=chosen)
 
 
 def export(
@@ -93,6 +99,7 @@ def export(
     format: str | None = None,
     *,
     engine: str = "auto",
+    evaluation: EvaluationView | None = None,
     **choices: Any,
 ) -> Path:
     """Write the diagram to a file, format by name or by the file's ending.
@@ -100,5 +107,6 @@ def export(
     The file is written only once the drawing has succeeded: an existing file is never
     left half-written or replaced by a failed drawing.
     """
-    data = render(themap, output_format(path, format), engine=engine, **choices)
+    fmt = output_format(path, format)
+    data = render(themap, fmt, engine=engine, evaluation=evaluation, **choices)
     return write_atomic(path, data)

@@ -15,13 +15,17 @@ __all__ = [
     "COURT_COLOURS",
     "FONT",
     "KIND_STYLES",
+    "OUTCOME_MARKS",
     "PARTY_PALETTE",
     "RELATION_STYLES",
+    "STATUS_STYLES",
     "VERDICTS",
     "KindStyle",
     "PartyColours",
     "RelationStyle",
+    "StatusStyle",
     "party_colours",
+    "washed",
 ]
 
 FONT = "Helvetica,Arial,sans-serif"
@@ -117,3 +121,43 @@ VERDICTS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "acknowledges": ("ACKNOWLEDGED", "#6D4C00"),
     }
 )
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How a statement's status from evaluation shows: border, fill, text, and a marked word.
+
+    Told apart in greyscale by the border (solid, dashed, dotted), the fill (a rejected box is
+    washed out towards white, its text greyed) and the mark and word in the box.
+    """
+
+    border: str
+    mark: str
+    word: str
+    colour: str
+    wash: float = 0.0
+    text: str = "#000000"
+
+
+STATUS_STYLES: Mapping[str, StatusStyle] = MappingProxyType(
+    {
+        "accepted": StatusStyle("", "✓", "ACCEPTED", "#1B5E20"),
+        "rejected": StatusStyle("dashed", "✗", "REJECTED", "#B71C1C", 0.7, "#5A5A5A"),
+        "undecided": StatusStyle("dotted", "?", "UNDECIDED", "#6D4C00"),
+    }
+)
+
+#: The mark of a factor's or a legal test's status in the diagram.
+OUTCOME_MARKS: Mapping[str, str] = MappingProxyType({"met": "✓", "not met": "✗", "undecided": "?"})
+
+
+def washed(colour: str, amount: float) -> str:
+    """The colour moved ``amount`` (0 to 1) of the way towards white.
+
+    >>> washed("#DCEBF7", 0.5)
+    '#EEF5FB'
+    >>> washed("#3A3A3A", 0.0), washed("#3A3A3A", 1.0)
+    ('#3A3A3A', '#FFFFFF')
+    """
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)

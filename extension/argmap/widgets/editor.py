@@ -16,6 +16,7 @@ import traitlets
 
 from .. import formats
 from .._map import ArgumentMap
+from ..evaluate import evaluate
 from ..exceptions import ArgmapError
 from ..model import Change, Citation, Factor, RelationKind
 from ..render import OUTPUTS, output_format
@@ -131,16 +132,18 @@ class Editor(w.VBox):  # type: ignore[misc]
         self.map = themap
         self.autosave = self.path is not None if autosave is None else autosave
         self.status = StatusLine()
+        self.evaluation = StatusLine()
         self.view = View(themap)
         self._build()
         super().__init__(
-            children=(self._toolbar, self.view, self._tabs, self.status),
+            children=(self._toolbar, self.view, self.evaluation, self._tabs, self.status),
             layout=w.Layout(width="100%"),
         )
         themap.observe(self._map_changed)
         self.view.observe(self._selection_changed, names=["selected"])
         self._refresh_choices()
         self._show_selected()
+        self._show_evaluation()
 
     @staticmethod
     def _open(path: Path | None) -> ArgumentMap:
@@ -164,6 +167,10 @@ class Editor(w.VBox):  # type: ignore[misc]
             for fmt in ("svg", "png", "pdf", "dot")
         }
         self.downloads["map"] = _button("JSON map", "Download the map as *.argmap.json")
+        self.show_status = w.Checkbox(
+            value=False, description="Show what stands", indent=False, layout=w.Layout(width="auto")
+        )
+        self.show_status.observe(lambda _: self._toggle_evaluation(), names=["value"])
         self.undo_button.on_click(lambda _: self.undo())
         self.redo_button.on_click(lambda _: self.redo())
         self.save_button.on_click(lambda _: self.save())
@@ -178,6 +185,7 @@ class Editor(w.VBox):  # type: ignore[misc]
                 self.save_button,
                 w.Label("Download:"),
                 *self.downloads.values(),
+                self.show_status,
             ],
             layout=w.Layout(flex_flow="row wrap"),
         )
@@ -342,9 +350,24 @@ class Editor(w.VBox):  # type: ignore[misc]
         self.status.level = "problem" if problem else "info"
         self.status.value = message
 
+    def _toggle_evaluation(self) -> None:
+        self.view.with_options(evaluate=self.show_status.value)
+
+    def _show_evaluation(self) -> None:
+        """One line on what the map's evaluation says: each test's outcome, each position's status."""
+        result = evaluate(self.map)
+        parts = [f"{self.map.tests[t].name}: {o.result.upper()}" for t, o in result.tests.items()]
+        parts += [
+            f"{s.id} {_short(s.label, 30)}: {result.status(s.id)}"
+            for s in self.map.statements
+            if s.kind == "position"
+        ]
+        self.evaluation.value = ("Evaluation — " + " · ".join(parts)) if parts else ""
+
     def _map_changed(self, change: Change) -> None:
         self._refresh_choices()
         self._show_selected()
+        self._show_evaluation()
         if self.autosave and self.path is not None:
             try:
                 self.map.save(self.path)

@@ -11,6 +11,7 @@ import anywidget
 import traitlets
 
 from .._map import ArgumentMap
+from ..evaluate import evaluate
 from ..exceptions import ArgmapError
 from ..model import ArgumentMap as Model
 from ..model import Change
@@ -88,7 +89,13 @@ class View(anywidget.AnyWidget):
         shown = self.visible()
         part = self.map if len(shown) == len(self.map.statements) else self.map.subset(shown)
         try:
-            svg = render(part, "svg", options=self.options).decode("utf-8") if shown else ""
+            # Statuses come from the whole map, even when only a part of it is drawn.
+            evaluation = evaluate(self.map) if self.options.evaluate else None
+            svg = (
+                render(part, "svg", options=self.options, evaluation=evaluation).decode("utf-8")
+                if shown
+                else ""
+            )
         except ArgmapError as error:
             self.status = f"cannot draw the map: {error}"
             return
@@ -132,7 +139,7 @@ class View(anywidget.AnyWidget):
         return bundle
 
     def with_options(self, **choices: Any) -> View:
-        """Change drawing choices (direction, legend, width, max_lines) and draw again."""
+        """Change drawing choices (direction, legend, width, max_lines, evaluate), draw again."""
         self.options = dataclasses.replace(self.options, **choices)
         self.refresh()
         return self
