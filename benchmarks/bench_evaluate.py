@@ -21,13 +21,13 @@ import json
 import random
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 import argmap
 from argmap.model import Citation, Factor
+from run import best
 
 SIZES = (1_000, 10_000, 100_000)
 
@@ -110,16 +110,6 @@ def chain(size: int) -> argmap.ArgumentMap:
             m.add_relation(f"s{n}", f"s{n + 1}", "attack")
     m.clear_history()
     return m
-
-
-def best(action: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def measure(shape: str, size: int) -> dict[str, float | int | str]:

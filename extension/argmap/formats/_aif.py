@@ -220,15 +220,7 @@ def _extension(data: dict[str, Any], file: str, problems: list[Problem]) -> dict
 
 def read(text: str, file: str, factory: Callable[[], ArgumentMap] = ArgumentMap) -> ArgumentMap:
     """Parse AIF JSON (plain or in OVA3's wrapper); raise one ValidationError for every problem."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValidationError(
-            Problem(
-                f"malformed JSON: {error.msg}", f"line {error.lineno}, column {error.colno}", file
-            )
-        ) from None
-    return from_data(data, file, factory)
+    return from_data(_json.parse(text, file), file, factory)
 
 
 def from_data(

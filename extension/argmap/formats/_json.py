@@ -51,17 +51,21 @@ def json_path(parts: Iterable[str | int]) -> str:
     return path
 
 
-def read(text: str, file: str, factory: Callable[[], ArgumentMap] = ArgumentMap) -> ArgumentMap:
-    """Parse a ``*.argmap.json`` text; raise one ValidationError naming every problem."""
+def parse(text: str, file: str) -> Any:
+    """JSON text as data; malformed JSON raises a ValidationError with line and column."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise ValidationError(
             Problem(
                 f"malformed JSON: {error.msg}", f"line {error.lineno}, column {error.colno}", file
             )
         ) from None
-    return from_data(data, file, factory)
+
+
+def read(text: str, file: str, factory: Callable[[], ArgumentMap] = ArgumentMap) -> ArgumentMap:
+    """Parse a ``*.argmap.json`` text; raise one ValidationError naming every problem."""
+    return from_data(parse(text, file), file, factory)
 
 
 def _describe(instance: Any, path: Sequence[str | int], data: Any) -> str:
