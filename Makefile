@@ -38,6 +38,7 @@ bench: system-deps $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_evaluate.py
+	$(BIN)/python benchmarks/bench_layout.py
 
 docs: system-deps $(STAMP)
 	$(BIN)/argmap render extension/argmap/cases/parler_v_aws.argmap.json --legend -o docs/parler_v_aws.svg

@@ -103,3 +103,16 @@ def test_plain_labels_for_graphviz_without_html_labels(parler):
     text = to_dot(parler, RenderOptions(html_labels=False))
     assert "<TABLE" not in text and "<B>" not in text
     assert 'label="P1 · REASON\\lREJECTED by F1a\\l' in text
+
+
+def test_the_title_can_be_left_out(parler):
+    assert "W.D. Wash. 2021" in to_dot(parler).splitlines()[1]
+    assert "W.D. Wash. 2021" not in to_dot(parler, RenderOptions(title=False)).splitlines()[1]
+
+
+def test_a_folded_box_says_how_much_it_hides(parler):
+    text = to_dot(parler.subset(["P0", "A0"]), collapsed={"P0": 7, "A0": 1, "gone": 2})
+    p0 = next(x for x in text.splitlines() if x.startswith('    "P0" ['))
+    a0 = next(x for x in text.splitlines() if x.startswith('    "A0" ['))
+    assert "▸ 7 more statements folded away" in p0
+    assert "▸ 1 more statement folded away" in a0

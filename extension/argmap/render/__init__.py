@@ -74,23 +74,25 @@ def render(
     engine: str = "auto",
     options: RenderOptions | None = None,
     evaluation: EvaluationView | None = None,
+    collapsed: Mapping[str, int] | None = None,
     **choices: Any,
 ) -> bytes:
     """Draw the map; ``choices`` are fields of RenderOptions (direction, legend, width …).
 
     ``evaluation`` (from ``argmap.evaluate``) is drawn too: statuses and tests' outcomes.
+    ``collapsed``: statements whose subtree the drawing leaves out, and how many it hides.
     """
     fmt = output_format(format=format)
     if options is None:
         options = RenderOptions(**choices)
     if fmt == "dot":
-        return to_dot(themap, options, evaluation).encode("utf-8")
+        return to_dot(themap, options, evaluation, collapsed).encode("utf-8")
     from . import _backend  # Graphviz machinery loads on the first drawing, not on import
 
     chosen = _backend.choose_engine(fmt, engine)
     if chosen == "wasm" and options.html_labels:
         options = dataclasses.replace(options, html_labels=False)  # that build lacks them
-    return _backend.run(to_dot(themap, options, evaluation), fmt, engine=chosen)
+    return _backend.run(to_dot(themap, options, evaluation, collapsed), fmt, engine=chosen)
 
 
 def export(

@@ -52,6 +52,7 @@ class RenderOptions:
     evaluate: show which statements stand (accepted, rejected, undecided) and the outcome of
         each legal test. The drawing needs the evaluation itself: ``ArgumentMap.render``,
         ``export`` and ``to_dot`` compute it; ``to_dot(m, options, evaluation)`` takes it.
+    title: draw the map's title above the diagram.
     """
 
     direction: Direction = "BT"
@@ -60,6 +61,7 @@ class RenderOptions:
     max_lines: int = 6
     html_labels: bool = True
     evaluate: bool = False
+    title: bool = True
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
@@ -162,8 +164,12 @@ def to_dot(
     themap: ArgumentMap,
     options: RenderOptions | None = None,
     evaluation: EvaluationView | None = None,
+    collapsed: Mapping[str, int] | None = None,
 ) -> str:
     """The DOT text of the map's diagram; with ``evaluation``, the statuses and outcomes too.
+
+    ``collapsed`` maps a statement to how many statements of its subtree the drawing leaves
+    out (a view that folds a claim's reasons away); its box says so.
 
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap(title="T")
@@ -183,14 +189,21 @@ def to_dot(
             "evaluation=argmap.evaluate(themap), or draw with the map's render(), export() "
             "or to_dot()"
         )
-    return "\n".join(_lines(themap, options, evaluation)) + "\n"
+    return "\n".join(_lines(themap, options, evaluation, collapsed or {})) + "\n"
 
 
 def _lines(
-    themap: ArgumentMap, options: RenderOptions, evaluation: EvaluationView | None
+    themap: ArgumentMap,
+    options: RenderOptions,
+    evaluation: EvaluationView | None,
+    collapsed: Mapping[str, int],
 ) -> Iterator[str]:
     colours = _colours(themap)
     notes = _notes(themap, evaluation)
+    for statement_id, count in collapsed.items():
+        if statement_id in themap.statements and count > 0:
+            hidden = f"▸ {count} more statement{'s' if count != 1 else ''} folded away"
+            notes.setdefault(statement_id, []).append((hidden, "#3A3A3A"))
     yield "digraph argmap {"
     graph = {
         "rankdir": options.direction,
@@ -203,7 +216,7 @@ def _lines(
         "tooltip": '" "',
         "outputorder": "edgesfirst",
     }
-    if themap.title:
+    if themap.title and options.title:
         graph.update(label=_title_label(themap.title, options), labelloc="t", fontsize="20")
     yield f"  graph [{_attrs(graph)}];"
     yield f'  node [fontname="{FONT}", margin="0.14,0.08"];'
