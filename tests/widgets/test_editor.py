@@ -33,7 +33,7 @@ def test_a_full_parler_style_session(tmp_path):
         ("court", "District Court", "court"),
     ):
         editor.party_id.value, editor.party_name.value, editor.party_role.value = pid, name, role
-        editor._tabs.children[3].children[4].click()
+        editor.party_button.click()
     assert [p.id for p in editor.map.parties] == ["parler", "aws", "court"]
 
     editor.view.selected = ""
@@ -85,7 +85,7 @@ def test_a_full_parler_style_session(tmp_path):
     # a citation
     editor.source_id.value, editor.source_title.value = "order", "Order, Dkt. 34"
     editor.source_url.value = "https://law.justia.com/cases/"
-    editor._tabs.children[3].children[10].click()
+    editor.source_button.click()
     editor.view.selected = f1
     editor.cite_source.value, editor.cite_quote.value, editor.cite_locator.value = (
         "order",
@@ -273,8 +273,37 @@ def test_the_evaluation_summary_follows_the_map(parler):
     assert "P0 AWS had no right: accepted" in editor.evaluation.value
 
 
-def test_show_what_stands_draws_the_statuses(parler):
+def test_show_what_stands_is_the_views_one_control(parler):
     editor = argmap.Editor(parler)
     assert "DENIED" not in editor.view.svg
-    editor.show_status.value = True
+    assert not hasattr(editor, "show_status")  # no second checkbox to disagree with the View's
+    editor.view.evaluate = True  # as the View's "Show what stands" does
     assert "DENIED" in editor.view.svg and editor.view.options.evaluate
+
+
+def test_the_title_field_names_the_map_and_its_downloads(tmp_path, monkeypatch):
+    editor = argmap.Editor(path=tmp_path / "homework.argmap.json")
+    assert editor.map.title == "homework" and editor.map_title.value == "homework"
+    editor.map_title.value = "  Parler v. AWS, my notes "
+    assert editor.map.title == "Parler v. AWS, my notes"
+    assert "label=<<B>Parler v. AWS, my notes</B>>" in editor.view.drawing("dot").decode()
+    sent = []
+    monkeypatch.setattr(
+        editor.view, "send", lambda content, buffers=None: sent.append((content, buffers))
+    )
+    editor.download("dot")
+    editor.download("map")
+    assert [content["filename"] for content, _ in sent] == [
+        "Parler_v__AWS__my_notes.dot",
+        "Parler_v__AWS__my_notes.argmap.json",
+    ]
+    editor.undo_button.click()  # the title is one undoable change, and the field follows it
+    assert editor.map.title == "homework" and editor.map_title.value == "homework"
+    assert argmap.load(tmp_path / "homework.argmap.json").title == "homework"  # autosaved
+
+
+def test_a_bad_title_is_refused_with_a_message(parler):
+    editor = argmap.Editor(parler)
+    editor.map_title.value = "bad \ud800"
+    assert editor.status.level == "problem" and "cannot change the title" in editor.status.value
+    assert parler.title == "Parler v. Amazon Web Services (W.D. Wash. 2021)"

@@ -1,12 +1,15 @@
-"""The live diagram: one synced SVG, selection without Graphviz, focus and party filter."""
+"""The live diagram: one synced SVG, selection without Graphviz, focus, party filter, folds."""
 
 from __future__ import annotations
 
 import pytest
 import traitlets
 from defusedxml import ElementTree
+from hypothesis import given
 
 import argmap
+
+from ..strategies import argument_maps
 
 
 @pytest.fixture
@@ -116,3 +119,149 @@ def test_a_focused_view_with_evaluation_uses_the_whole_maps_statuses(parler):
     view.focus = 1
     assert "P0" in _shown(view.svg) and "F1a" not in _shown(view.svg)
     assert "REJECTED by R" in view.svg and not view.status
+
+
+def test_toolbar_options_are_synced_traits_that_draw_once(view):
+    state = view.get_state()
+    assert (state["direction"], state["legend"], state["evaluate"], state["show_title"]) == (
+        "BT",
+        False,
+        False,
+        True,
+    )
+    for trait, value, field in (
+        ("direction", "LR", "direction"),
+        ("legend", True, "legend"),
+        ("evaluate", True, "evaluate"),
+        ("show_title", False, "title"),
+    ):
+        before = view.renders
+        setattr(view, trait, value)
+        assert view.renders == before + 1
+        assert getattr(view.options, field) == value
+    dot = view.drawing("dot").decode()
+    assert "rankdir=LR" in dot and "cluster_legend" in dot and "DENIED" in dot
+    assert "Parler v. Amazon" not in dot  # no title
+    assert "DENIED" in view.svg and 'id="legend"' in view.svg
+
+
+def test_options_and_with_options_stay_one_with_the_traits(parler):
+    view = argmap.View(parler, options=argmap.RenderOptions(legend=True, width=20))
+    assert view.legend and view.options.width == 20
+    before = view.renders
+    assert view.with_options(direction="TB", evaluate=True, max_lines=2) is view
+    assert view.renders == before + 1  # four choices, one drawing
+    assert (view.direction, view.evaluate, view.legend) == ("TB", True, True)
+    assert view.options == argmap.RenderOptions(
+        direction="TB", legend=True, width=20, max_lines=2, evaluate=True
+    )
+    view.options = argmap.RenderOptions()
+    assert view.renders == before + 2
+    assert (view.direction, view.legend, view.evaluate, view.show_title) == (
+        "BT",
+        False,
+        False,
+        True,
+    )
+    with pytest.raises(traitlets.TraitError):
+        view.direction = "up"
+
+
+def test_folding_leaves_out_the_subtree_and_says_how_much(view, parler):
+    view.collapsed = ["P0"]
+    hidden = parler.subtree("P0")
+    # AWS's A2 and A3 argue for AWS's own position too: they stay in view.
+    assert hidden == {"P1", "P1a", "P2", "P3", "P4", "P5"}
+    assert _shown(view.svg) == set(parler.statements.keys()) - hidden
+    assert "6 more statements folded away" in view.svg
+    assert view.get_state()["collapsed"] == ["P0"]
+    assert set(view.graph["folded"]) == hidden
+    assert view.graph["folded"]["P1a"]["under"] == ["P0"]
+    assert view.graph["folded"]["P1a"]["title"] == "Twitter kept its AWS deal"
+    assert all(a in _shown(view.svg) and b in _shown(view.svg) for a, b, _ in view.graph["links"])
+    view.collapsed = []
+    assert _shown(view.svg) == set(parler.statements.keys())
+
+
+def test_folds_count_only_what_else_would_be_drawn(view, parler):
+    view.hidden_parties = ["aws"]
+    view.collapsed = ["P0", "P0", "P1"]  # twice is once
+    assert view.collapsed == ["P0", "P1"]
+    assert "6 more statements folded away" in view.svg
+    assert view.graph["folded"]["P1a"]["under"] == ["P0", "P1"]
+
+
+def test_unknown_folds_are_refused_and_vanished_ones_dropped(view, parler):
+    with pytest.raises(traitlets.TraitError, match="unknown statement: 'nope'"):
+        view.collapsed = ["P0", "nope"]
+    assert view.collapsed == []
+    view.collapsed = ["P1", "P0"]
+    before = view.renders
+    parler.remove_statement("P1")
+    assert view.collapsed == ["P0"] and view.renders == before + 1
+    parler.undo()
+    assert view.collapsed == ["P0"]
+
+
+@pytest.mark.graphviz
+def test_a_download_is_what_is_on_screen(parler, monkeypatch):
+    editor = argmap.Editor(parler)
+    view = editor.view
+    view.with_options(direction="LR", legend=True, evaluate=True, title=False)
+    view.hidden_parties = ["aws"]
+    view.collapsed = ["P1"]
+    view.selected = "P0"
+    view.focus = 2
+    sent = []
+    monkeypatch.setattr(view, "send", lambda content, buffers=None: sent.append((content, buffers)))
+    for fmt in ("svg", "dot", "png", "pdf"):
+        editor.download(fmt)
+        assert editor.status.level == "info", editor.status.value
+    downloads = {content["filename"].rsplit(".", 1)[1]: data for content, (data,) in sent}
+    assert downloads["svg"] == view.svg.encode("utf-8")
+    # The same part of the map, options and folds, drawn without the View.
+    shown = parler.neighbourhood("P0", 2) - {"A0", *[s.id for s in parler.statements_of("aws")]}
+    shown -= parler.subtree("P1")
+    assert view.visible() == shown
+    expected = argmap.render.render(
+        parler.subset(shown),
+        "dot",
+        options=argmap.RenderOptions(direction="LR", legend=True, evaluate=True, title=False),
+        evaluation=argmap.evaluate(parler),
+        collapsed={"P1": len(parler.subtree("P1") & parler.neighbourhood("P0", 2))},
+    )
+    assert downloads["dot"] == expected
+    assert downloads["png"].startswith(b"\x89PNG") and downloads["pdf"].startswith(b"%PDF")
+    assert downloads["png"] == view.drawing("png")
+
+
+def test_subtree_follows_arguments_not_verdicts(parler):
+    assert parler.subtree("F1") == {"F1a", "F1b", "F1c"}  # findings supporting a finding
+    assert "F1a" not in parler.subtree("P1")  # F1a rejects P1: a verdict, not an argument
+    assert "A0" not in parler.subtree("P0")  # the other side's thesis is not part of it
+    assert parler.subtree("P1") == {"P1a"}  # P1 and A3 attack each other: neither folds the other
+    assert parler.subtree("A3") == set()
+    with pytest.raises(argmap.UnknownIdError):
+        parler.subtree("nope")
+
+
+@given(argument_maps())
+def test_subtree_holds_only_what_argues_for_or_against(themap):
+    arguing = [r for r in themap.relations if r.kind in ("support", "attack")]
+    for statement in themap.statements:
+        tree = themap.subtree(statement.id)
+        assert statement.id not in tree
+        for member in tree:
+            other = themap.statements[member]
+            assert not (other.kind == "position" and other.party != statement.party)
+            # each argues about the statement or about another member
+            assert any(r.origin == member and r.target in tree | {statement.id} for r in arguing)
+            assert statement.id not in themap.subtree(member)  # no two fold each other away
+
+
+def test_every_trait_can_be_given_when_the_view_is_made(parler):
+    view = argmap.View(parler, selected="P1", collapsed=["P0"], direction="LR", show_title=False)
+    assert (view.selected, view.collapsed, view.options.direction) == ("P1", ["P0"], "LR")
+    assert not view.options.title and view.renders == 1
+    with pytest.raises(traitlets.TraitError, match="unknown statement: 'nope'"):
+        argmap.View(parler, collapsed=["nope"])

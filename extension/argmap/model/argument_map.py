@@ -225,6 +225,78 @@ class ArgumentMap:
             seen.update(frontier)
         return seen
 
+    def subtree(self, statement_id: str) -> set[str]:
+        """The statements that argue for or against one, directly or through others.
+
+        Follows support and attack links backwards; the court's verdicts (upholds, rejects,
+        acknowledges) are not arguments and are not followed. Never included, nor gone
+        through: another party's position (an attack on a thesis does not make the rival
+        thesis part of it), the statement itself, and whatever it argues for or against
+        itself, so that two statements attacking each other do not fold each other away.
+        Nor a statement that also argues for something outside the subtree.
+
+        >>> m = ArgumentMap()
+        >>> _ = m.add_party("p", "P", role="plaintiff"); _ = m.add_party("d", "D", role="defendant")
+        >>> _ = m.add_party("c", "Court", role="court")
+        >>> for s, party, kind in [("P0", "p", "position"), ("P1", "p", "reason"),
+        ...         ("P2", "p", "fact"), ("D0", "d", "position"), ("D1", "d", "objection"),
+        ...         ("D2", "d", "reason"), ("F1", "c", "finding")]:
+        ...     _ = m.add_statement(s, party=party, kind=kind, text="x")
+        >>> for origin, target, kind in [("P1", "P0", "support"), ("P2", "P1", "support"),
+        ...         ("D1", "P1", "attack"), ("P1", "D1", "attack"), ("D2", "D1", "support"),
+        ...         ("D0", "P0", "attack"), ("P0", "D0", "attack"), ("F1", "P1", "rejects")]:
+        ...     _ = m.add_relation(origin, target, kind)
+        >>> sorted(m.subtree("P0"))
+        ['D1', 'D2', 'P1', 'P2']
+        >>> sorted(m.subtree("P1")), sorted(m.subtree("D1")), sorted(m.subtree("D0"))
+        (['P2'], ['D2'], [])
+        >>> _ = m.add_relation("D2", "D0", "support")  # D2 now argues for D0 as well
+        >>> sorted(m.subtree("P0"))
+        ['D1', 'P1', 'P2']
+        """
+        root = self.statements[statement_id]
+        arguments: dict[str, list[str]] = {}  # target -> the statements arguing about it
+        claims: dict[str, list[str]] = {}  # origin -> what it argues about
+        backs: dict[str, list[str]] = {}  # origin -> what it argues for
+        for relation in self.relations:
+            if relation.kind in ("support", "attack"):
+                arguments.setdefault(relation.target, []).append(relation.origin)
+                claims.setdefault(relation.origin, []).append(relation.target)
+            if relation.kind == "support":
+                backs.setdefault(relation.origin, []).append(relation.target)
+        above, frontier = {statement_id}, [statement_id]
+        while frontier:
+            frontier = [t for s in frontier for t in claims.get(s, ()) if t not in above]
+            above.update(frontier)
+        seen, found, frontier = set(above), set(), [statement_id]
+        while frontier:
+            reached = []
+            for origin in (o for s in frontier for o in arguments.get(s, ())):
+                if origin in seen:
+                    continue
+                seen.add(origin)
+                statement = self._rows["statements"][origin]
+                if statement.kind == "position" and statement.party != root.party:
+                    continue
+                found.add(origin)
+                reached.append(origin)
+            frontier = reached
+        # A statement that also argues for something outside the fold stays in view (a
+        # reason of the other side that attacks an objection here is still a reason for its
+        # own side's claim); so does one left arguing about nothing in the fold. Each drop
+        # may strand others: repeat until none is left.
+        while True:
+            inside = found | {statement_id}
+            outside = {
+                s
+                for s in found
+                if any(t not in inside for t in backs.get(s, ()))
+                or not any(t in inside for t in claims[s])
+            }
+            if not outside:
+                return found
+            found -= outside
+
     def subset(self, statement_ids: Iterable[str]) -> ArgumentMap:
         """A new map with only these statements, the relations among them, and what they cite.
 

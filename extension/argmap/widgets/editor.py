@@ -167,10 +167,6 @@ class Editor(w.VBox):  # type: ignore[misc]
             for fmt in ("svg", "png", "pdf", "dot")
         }
         self.downloads["map"] = _button("JSON map", "Download the map as *.argmap.json")
-        self.show_status = w.Checkbox(
-            value=False, description="Show what stands", indent=False, layout=w.Layout(width="auto")
-        )
-        self.show_status.observe(lambda _: self._toggle_evaluation(), names=["value"])
         self.undo_button.on_click(lambda _: self.undo())
         self.redo_button.on_click(lambda _: self.redo())
         self.save_button.on_click(lambda _: self.save())
@@ -185,7 +181,6 @@ class Editor(w.VBox):  # type: ignore[misc]
                 self.save_button,
                 w.Label("Download:"),
                 *self.downloads.values(),
-                self.show_status,
             ],
             layout=w.Layout(flex_flow="row wrap"),
         )
@@ -284,30 +279,36 @@ class Editor(w.VBox):  # type: ignore[misc]
         )
 
     def _parties_form(self) -> w.VBox:
+        self.map_title = _text("Title", "heads the diagram and names downloads (Enter sets it)")
+        self.map_title.continuous_update = False  # one undoable change, not one a keystroke
+        self.map_title.value = self.map.title
+        self.map_title.observe(lambda change: self.set_title(change["new"]), names=["value"])
         self.party_id = _text("Party id", "e.g. parler")
         self.party_name = _text("Name", "e.g. Parler LLC")
         self.party_role = _dropdown("Role", ROLES)
-        party_button = _button("Add party", "Add the party", "primary")
-        party_button.on_click(lambda _: self.add_party_from_form())
+        self.party_button = _button("Add party", "Add the party", "primary")
+        self.party_button.on_click(lambda _: self.add_party_from_form())
         self.source_id = _text("Source id", "e.g. order")
         self.source_title = _text("Title")
         self.source_url = _text("Link", "https://…")
         self.source_kind = _dropdown("Kind", SOURCE_KINDS)
-        source_button = _button("Add source", "Add the source", "primary")
-        source_button.on_click(lambda _: self.add_source_from_form())
+        self.source_button = _button("Add source", "Add the source", "primary")
+        self.source_button.on_click(lambda _: self.add_source_from_form())
         return w.VBox(
             [
+                w.HTML("<b>The map</b>"),
+                self.map_title,
                 w.HTML("<b>Parties</b>"),
                 self.party_id,
                 self.party_name,
                 self.party_role,
-                party_button,
+                self.party_button,
                 w.HTML("<b>Sources</b>"),
                 self.source_id,
                 self.source_title,
                 self.source_url,
                 self.source_kind,
-                source_button,
+                self.source_button,
             ]
         )
 
@@ -349,9 +350,6 @@ class Editor(w.VBox):  # type: ignore[misc]
         """Show a message in the status line (as text)."""
         self.status.level = "problem" if problem else "info"
         self.status.value = message
-
-    def _toggle_evaluation(self) -> None:
-        self.view.with_options(evaluate=self.show_status.value)
 
     def _show_evaluation(self) -> None:
         """One line on what the map's evaluation says: each test's outcome, each position's status."""
@@ -408,6 +406,7 @@ class Editor(w.VBox):  # type: ignore[misc]
         self.undo_button.disabled = not self.map.can_undo
         self.redo_button.disabled = not self.map.can_redo
         self.save_button.disabled = self.path is None
+        self.map_title.value = self.map.title
 
     def _kinds_for(self, party: w.Dropdown, kind: w.Dropdown) -> None:
         role = self.map.parties[party.value].role if party.value in self.map.parties else "other"
@@ -569,6 +568,14 @@ class Editor(w.VBox):  # type: ignore[misc]
         self.map.remove_relation(origin, self.link_target.value)
         self.say(f"removed the link {origin} -> {self.link_target.value}")
 
+    @_action("cannot change the title")
+    def set_title(self, title: str) -> None:
+        """Give the map a new title: it heads the diagram and names the downloads."""
+        title = title.strip()
+        if title != self.map.title:
+            self.map.update(title=title)
+            self.say(f"the map is now titled {title!r}" if title else "the map has no title now")
+
     @_action("cannot add the party")
     def add_party_from_form(self) -> None:
         """Add the party described in the form."""
@@ -654,9 +661,10 @@ class Editor(w.VBox):  # type: ignore[misc]
 
     @_action("cannot download")
     def download(self, fmt: str) -> None:
-        """Send the diagram (svg, png, pdf, dot) or the map ("map") to the browser as a file."""
-        stem = (self.path.name.split(".")[0] if self.path else self.map.title) or "argmap"
-        stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)[:60] or "argmap"
+        """Send the diagram (svg, png, pdf, dot) as on screen, or the map ("map"), to the
+        browser as a file named after the map's title."""
+        stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in self.map.title)[:60]
+        stem = stem or "argmap"
         if fmt == "map":
             data, name, mime = (
                 self.map.dumps().encode("utf-8"),
@@ -665,7 +673,9 @@ class Editor(w.VBox):  # type: ignore[misc]
             )
         else:
             fmt = output_format(format=fmt)
-            data, name, mime = self.map.render(fmt), f"{stem}.{fmt}", OUTPUTS[fmt][1]
+            # The drawing on screen, not the whole map: the same options, focus, party
+            # filter and folds.
+            data, name, mime = self.view.drawing(fmt), f"{stem}.{fmt}", OUTPUTS[fmt][1]
         self.view.download(data, name, mime)
         self.last_download = (name, data)
         self.say(f"downloading {name} ({len(data):,} bytes)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,19 +16,28 @@ from ..evaluate import evaluate
 from ..exceptions import ArgmapError
 from ..model import ArgumentMap as Model
 from ..model import Change
-from ..render import RenderOptions, render
+from ..render import DIRECTIONS, RenderOptions, output_format, render
 
 __all__ = ["View"]
 
 STATIC = Path(__file__).parent / "static"
+
+#: The drawing choices the toolbar offers: trait name -> field of RenderOptions.
+TOOLBAR_OPTIONS = {
+    "direction": "direction",
+    "legend": "legend",
+    "evaluate": "evaluate",
+    "show_title": "title",
+}
 
 
 class View(anywidget.AnyWidget):
     """The map's diagram in a notebook, kept in step with the map.
 
     One synced SVG and one small JSON of ids and links make the whole view, so large maps
-    stay fast. Selecting highlights in the browser without a new Graphviz layout; focus
-    and the party filter draw the part of the map they show.
+    stay fast. Selecting highlights in the browser without a new Graphviz layout; focus,
+    the party filter and folded subtrees draw the part of the map they show, and
+    :meth:`drawing` gives exactly that part, with the same options, for downloads.
     """
 
     _esm = STATIC / "view.js"
@@ -35,7 +45,8 @@ class View(anywidget.AnyWidget):
 
     svg = traitlets.Unicode("", help="the drawing, SVG made by Graphviz").tag(sync=True)
     graph = traitlets.Dict(
-        help="parties, statements and links of the drawing, for the browser"
+        help="parties, statements and links of the drawing, and the folded statements, "
+        "for the browser"
     ).tag(sync=True)
     selected = traitlets.Unicode("", help="id of the selected statement, or ''").tag(sync=True)
     focus = traitlets.Int(
@@ -47,20 +58,53 @@ class View(anywidget.AnyWidget):
     hidden_parties = traitlets.List(
         traitlets.Unicode(), help="ids of parties whose statements are not shown"
     ).tag(sync=True)
+    collapsed = traitlets.List(
+        traitlets.Unicode(),
+        help="ids of statements whose subtree (what argues for or against them) is folded away",
+    ).tag(sync=True)
+    direction = traitlets.Enum(
+        DIRECTIONS, "BT", help="where arrows point: BT draws reasons below their claims"
+    ).tag(sync=True)
+    legend = traitlets.Bool(False, help="draw a key to the shapes and lines").tag(sync=True)
+    evaluate = traitlets.Bool(
+        False, help="show which statements stand and each legal test's outcome"
+    ).tag(sync=True)
+    show_title = traitlets.Bool(True, help="draw the map's title above the diagram").tag(sync=True)
     status = traitlets.Unicode("", help="a message shown under the diagram").tag(sync=True)
     height = traitlets.Unicode(
-        "auto", help="CSS height of the drawing area; 'auto' fits the drawing to the width"
+        "auto",
+        help="CSS height of the drawing area; 'auto' follows the drawing, up to most of the screen",
     ).tag(sync=True)
 
     def __init__(self, themap: ArgumentMap, *, options: RenderOptions | None = None, **kwargs: Any):
-        super().__init__(**kwargs)
+        # Validators read the map, and traits given here are validated during __init__.
         self.map = themap
-        self.options = options or themap.options
+        self._options = options or themap.options
+        self._paused = False
+        choices = {trait: getattr(self._options, field) for trait, field in TOOLBAR_OPTIONS.items()}
+        super().__init__(**{**choices, **kwargs})
         self.renders = 0  # Graphviz layouts made so far (tests and benchmarks read it)
         themap.observe(self._map_changed)
-        self.observe(self._refresh_on, names=["focus", "focus_root", "hidden_parties"])
+        self.observe(
+            self._redraw,
+            names=["focus", "focus_root", "hidden_parties", "collapsed", *TOOLBAR_OPTIONS],
+        )
         self.observe(self._follow_selection, names=["selected"])
         self.refresh()
+
+    @property
+    def options(self) -> RenderOptions:
+        """The drawing choices in use: the toolbar's (direction, legend, statuses, title) and
+        the rest (width, max_lines, html_labels) as given. Setting it draws once."""
+        toolbar = {field: getattr(self, trait) for trait, field in TOOLBAR_OPTIONS.items()}
+        return dataclasses.replace(self._options, **toolbar)
+
+    @options.setter
+    def options(self, value: RenderOptions) -> None:
+        with self._one_drawing():
+            self._options = value
+            for trait, field in TOOLBAR_OPTIONS.items():
+                setattr(self, trait, getattr(value, field))
 
     @traitlets.validate("selected")
     def _valid_selection(self, proposal: dict[str, Any]) -> str:
@@ -76,33 +120,51 @@ class View(anywidget.AnyWidget):
             raise traitlets.TraitError(f"focus must be 0 or more links, not {value}")
         return value
 
+    @traitlets.validate("collapsed")
+    def _valid_collapsed(self, proposal: dict[str, Any]) -> list[str]:
+        value = list(dict.fromkeys(str(v) for v in proposal["value"]))
+        for statement_id in value:
+            if statement_id not in self.map.statements:
+                raise traitlets.TraitError(f"unknown statement: {statement_id!r}")
+        return value
+
     def visible(self) -> set[str]:
-        """Ids of the statements the drawing shows, after focus and the party filter."""
+        """Ids of the statements the drawing shows, after focus, party filter and folds."""
+        return self._shown()[0]
+
+    def _shown(self) -> tuple[set[str], dict[str, set[str]]]:
+        """What the drawing shows, and each fold's statements that it leaves out."""
         shown = {s.id for s in self.map.statements if s.party not in self.hidden_parties}
         root = self.focus_root or self.selected
         if self.focus and root in self.map.statements:
             shown &= self.map.neighbourhood(root, self.focus)
-        return shown
+        folds = {c: self.map.subtree(c) & shown for c in self.collapsed if c in shown}
+        return shown.difference(*folds.values()), folds
+
+    def drawing(self, fmt: str = "svg") -> bytes:
+        """The diagram as on screen, as svg, png, pdf or dot: the same options, focus, party
+        filter and folds. The screen (``refresh``) and the Editor's downloads draw with it."""
+        fmt = output_format(format=fmt)
+        shown, folds = self._shown()
+        part = self.map if len(shown) == len(self.map.statements) else self.map.subset(shown)
+        options = self.options
+        # Statuses come from the whole map, even when only a part of it is drawn.
+        evaluation = evaluate(self.map) if options.evaluate else None
+        counts = {root: len(hidden) for root, hidden in folds.items()}
+        return render(part, fmt, options=options, evaluation=evaluation, collapsed=counts)
 
     def refresh(self) -> None:
         """Draw the map again (Graphviz runs once); problems show in ``status``."""
-        shown = self.visible()
-        part = self.map if len(shown) == len(self.map.statements) else self.map.subset(shown)
+        shown, folds = self._shown()
         try:
-            # Statuses come from the whole map, even when only a part of it is drawn.
-            evaluation = evaluate(self.map) if self.options.evaluate else None
-            svg = (
-                render(part, "svg", options=self.options, evaluation=evaluation).decode("utf-8")
-                if shown
-                else ""
-            )
+            svg = self.drawing("svg").decode("utf-8") if shown else ""
         except ArgmapError as error:
             self.status = f"cannot draw the map: {error}"
             return
         self.renders += 1
         with self.hold_sync():
             self.svg = svg
-            self.graph = _graph_data(part)
+            self.graph = _graph_data(self.map, shown, folds)
             if self.status.startswith("cannot draw"):
                 self.status = ""
 
@@ -110,19 +172,32 @@ class View(anywidget.AnyWidget):
         """Make the browser save ``data`` as a file (the view must be on screen)."""
         self.send({"type": "download", "filename": filename, "mime": mime}, [data])
 
-    def _map_changed(self, change: Change) -> None:
-        if self.selected and self.selected not in self.map.statements:
-            self.selected = ""
-        if self.focus_root and self.focus_root not in self.map.statements:
-            self.focus_root = ""
-        self.refresh()
+    @contextlib.contextmanager
+    def _one_drawing(self) -> Iterator[None]:
+        """Change several traits inside, then draw once (not once a trait)."""
+        paused, self._paused = self._paused, True
+        try:
+            yield
+        finally:
+            self._paused = paused
+        if not paused:
+            self.refresh()
 
-    def _refresh_on(self, change: dict[str, Any]) -> None:
-        self.refresh()
+    def _map_changed(self, change: Change) -> None:
+        with self._one_drawing():
+            if self.selected and self.selected not in self.map.statements:
+                self.selected = ""
+            if self.focus_root and self.focus_root not in self.map.statements:
+                self.focus_root = ""
+            self.collapsed = [c for c in self.collapsed if c in self.map.statements]
+
+    def _redraw(self, change: dict[str, Any]) -> None:
+        if not self._paused:
+            self.refresh()
 
     def _follow_selection(self, change: dict[str, Any]) -> None:
         if self.focus and not self.focus_root:
-            self.refresh()  # a focus that follows the selection must draw its new part
+            self._redraw(change)  # a focus that follows the selection must draw its new part
 
     def close(self) -> None:
         """Stop following the map and close the widget."""
@@ -139,17 +214,47 @@ class View(anywidget.AnyWidget):
         return bundle
 
     def with_options(self, **choices: Any) -> View:
-        """Change drawing choices (direction, legend, width, max_lines, evaluate), draw again."""
+        """Change drawing choices (direction, legend, width, max_lines, evaluate, title), draw
+        again once."""
         self.options = dataclasses.replace(self.options, **choices)
-        self.refresh()
         return self
 
 
-def _graph_data(themap: Model) -> dict[str, Any]:
+def _graph_data(themap: Model, shown: set[str], folds: dict[str, set[str]]) -> dict[str, Any]:
+    """Parties, drawn statements and links; folded statements with the folds hiding them.
+
+    Titles and texts go along so the browser can search without asking the kernel, and
+    find a folded statement to unfold.
+    """
+    under: dict[str, list[str]] = {}
+    for root, hidden in folds.items():
+        for statement_id in hidden:
+            under.setdefault(statement_id, []).append(root)
+
+    def about(statement_id: str) -> dict[str, Any]:
+        s = themap.statements[statement_id]
+        return {
+            "party": s.party,
+            "kind": s.kind,
+            "label": s.label,
+            "title": s.title,
+            "text": s.text,
+        }
+
+    order = themap.statements.keys()
     return {
         "parties": [{"id": p.id, "name": p.name, "role": p.role} for p in themap.parties],
         "nodes": {
-            s.id: {"party": s.party, "kind": s.kind, "label": s.label} for s in themap.statements
+            statement_id: about(statement_id) for statement_id in order if statement_id in shown
         },
-        "links": [[r.origin, r.target, r.kind] for r in themap.relations],
+        "links": [
+            [r.origin, r.target, r.kind]
+            for r in themap.relations
+            if r.origin in shown and r.target in shown
+        ],
+        "folded": {
+            statement_id: {**about(statement_id), "under": roots}
+            for statement_id in order
+            if (roots := under.get(statement_id))
+        },
     }
