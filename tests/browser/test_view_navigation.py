@@ -140,16 +140,7 @@ def test_a_map_opens_readable_and_is_navigated(lab, tab, notebook):
     parler.locator("svg g.node#statement-P1a").wait_for()
 
     # C. the legend and the statuses from the toolbar; B. the boxes glide to their new places
-    tab.evaluate(
-        """() => {
-          window.argmapGlides = 0;
-          const animate = Element.prototype.animate;
-          Element.prototype.animate = function (...args) {
-            window.argmapGlides += 1;
-            return animate.apply(this, args);
-          };
-        }"""
-    )
+    _count_animations(tab)
     parler.get_by_label("Legend").check()
     parler.locator("svg g#legend").wait_for()
     parler.get_by_label("Show what stands").check()
@@ -201,6 +192,18 @@ def test_a_map_opens_readable_and_is_navigated(lab, tab, notebook):
 def test_reduced_motion_means_no_glide(lab, tab, notebook):
     tab.emulate_media(reduced_motion="reduce")
     parler, _ = _open(lab, tab, notebook, "still")
+    _count_animations(tab)
+    shape = "el => el.querySelector('.argmap-canvas svg').getAttribute('viewBox')"
+    before = parler.evaluate(shape)
+    parler.locator(".argmap-direction select").select_option("LR")
+    tab.wait_for_function(
+        f"([el, before]) => ({shape})(el) !== before", arg=[parler.element_handle(), before]
+    )
+    assert tab.evaluate("window.argmapGlides") == 0
+
+
+def _count_animations(tab) -> None:
+    """Count the page's Web Animations (the glides) in window.argmapGlides from now on."""
     tab.evaluate(
         """() => {
           window.argmapGlides = 0;
@@ -211,10 +214,3 @@ def test_reduced_motion_means_no_glide(lab, tab, notebook):
           };
         }"""
     )
-    shape = "el => el.querySelector('.argmap-canvas svg').getAttribute('viewBox')"
-    before = parler.evaluate(shape)
-    parler.locator(".argmap-direction select").select_option("LR")
-    tab.wait_for_function(
-        f"([el, before]) => ({shape})(el) !== before", arg=[parler.element_handle(), before]
-    )
-    assert tab.evaluate("window.argmapGlides") == 0
