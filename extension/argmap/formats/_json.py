@@ -10,6 +10,7 @@ from typing import Any
 
 from ..exceptions import ArgmapError, Problem, ValidationError
 from ..model import ArgumentMap, Citation, Factor, LegalTest, Source, Statement
+from ._conform import conforms
 
 __all__ = ["VERSION", "from_data", "read", "schema", "to_data", "write"]
 
@@ -84,6 +85,8 @@ def _describe(instance: Any, path: Sequence[str | int], data: Any) -> str:
 
 
 def _schema_problems(data: Any, file: str) -> Iterator[Problem]:
+    if conforms(data, schema()):
+        return  # the common case, without importing jsonschema (see _conform)
     errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
         path = list(error.absolute_path)
