@@ -5,7 +5,9 @@ For generated maps of 10, 100 and 500 statements:
   returns (the map announces the change, the View redraws with Graphviz);
 - select: set ``View.selected``; the highlight happens in the browser from the synced
   selection, so the kernel's share is the trait change, and Graphviz must not run at all
-  (the number of layouts is printed to show it).
+  (the number of layouts is printed to show it);
+- undo: take back an edit; the View has drawn that map before and reuses the drawing
+  (the layouts Graphviz made for all the undos are printed: 0).
 Medians of several runs. Nothing is asserted; the goal is < 100 ms edit-to-SVG at 100.
 """
 
@@ -25,7 +27,10 @@ SIZES = (10, 100, 500)
 
 
 def main() -> None:
-    print(f"{'statements':>10} {'edit->svg':>10} {'select':>9} {'layouts on select':>18}")
+    print(
+        f"{'statements':>10} {'edit->svg':>10} {'select':>9} {'layouts on select':>18}"
+        f" {'undo':>9} {'layouts on undo':>16}"
+    )
     for size in SIZES:
         themap = generate(size, seed=size)
         view = argmap.View(themap)
@@ -42,9 +47,16 @@ def main() -> None:
             started = time.perf_counter()
             view.selected = ids[(n * 13) % len(ids)]
             selects.append(time.perf_counter() - started)
+        on_select, layouts = view.renders - layouts, view.renders
+        undos = []
+        for _ in edits:
+            started = time.perf_counter()
+            themap.undo()
+            undos.append(time.perf_counter() - started)
         print(
             f"{size:>10} {statistics.median(edits) * 1000:>8.1f}ms "
-            f"{statistics.median(selects) * 1000:>7.3f}ms {view.renders - layouts:>18}"
+            f"{statistics.median(selects) * 1000:>7.3f}ms {on_select:>18}"
+            f" {statistics.median(undos) * 1000:>7.1f}ms {view.renders - layouts:>16}"
         )
         view.close()
 

@@ -265,3 +265,16 @@ def test_every_trait_can_be_given_when_the_view_is_made(parler):
     assert not view.options.title and view.renders == 1
     with pytest.raises(traitlets.TraitError, match="unknown statement: 'nope'"):
         argmap.View(parler, collapsed=["nope"])
+
+
+def test_undo_redo_and_toggling_back_reuse_the_drawing(view, parler):
+    first = view.svg
+    parler.add_statement("P6", party="parler", kind="reason", text="A late argument.")
+    added, before = view.svg, view.renders
+    parler.undo()
+    assert view.svg == first
+    parler.redo()
+    assert view.svg == added
+    view.legend = True
+    view.legend = False
+    assert view.svg == added and view.renders == before + 1  # only the key was new

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -75,12 +75,16 @@ def render(
     options: RenderOptions | None = None,
     evaluation: EvaluationView | None = None,
     collapsed: Mapping[str, int] | None = None,
+    cache: MutableMapping[tuple[str, str, str], bytes] | None = None,
     **choices: Any,
 ) -> bytes:
     """Draw the map; ``choices`` are fields of RenderOptions (direction, legend, width …).
 
     ``evaluation`` (from ``argmap.evaluate``) is drawn too: statuses and tests' outcomes.
     ``collapsed``: statements whose subtree the drawing leaves out, and how many it hides.
+    ``cache``: drawings by (format, engine, DOT text), used and filled, the latest last: the
+    same map drawn the same way again (an undo, a toggle back) needs no Graphviz run. The
+    caller bounds it.
     """
     fmt = output_format(format=format)
     if options is None:
@@ -92,7 +96,15 @@ def render(
     chosen = _backend.choose_engine(fmt, engine)
     if chosen == "wasm" and options.html_labels:
         options = dataclasses.replace(options, html_labels=False)  # that build lacks them
-    return _backend.run(to_dot(themap, options, evaluation, collapsed), fmt, engine=chosen)
+    source = to_dot(themap, options, evaluation, collapsed)
+    if cache is None:
+        return _backend.run(source, fmt, engine=chosen)
+    key = (fmt, chosen, source)
+    drawn = cache.pop(key, None)
+    if drawn is None:
+        drawn = _backend.run(source, fmt, engine=chosen)
+    cache[key] = drawn
+    return drawn
 
 
 def export(

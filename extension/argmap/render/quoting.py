@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 from urllib.parse import quote
 
 __all__ = ["clean", "esc_string", "html_text", "plain_label", "quote_id", "safe_url", "wrap"]
@@ -27,6 +28,9 @@ def clean(text: str) -> str:
     return _FORBIDDEN.sub("\ufffd", text)
 
 
+# The escaping functions are pure and called for every line of every box at every redraw;
+# an edit changes one box, so the rest is remembered (bounded caches, a few MB at most).
+@lru_cache(maxsize=32768)
 def html_text(text: str) -> str:
     r"""Escape text for the inside of an HTML-like label (one line; no newlines).
 
@@ -51,6 +55,7 @@ def html_text(text: str) -> str:
     return text.replace("\\", "\\\\")
 
 
+@lru_cache(maxsize=16384)
 def esc_string(text: str) -> str:
     r"""Quote text as a DOT string for an escString attribute (tooltip, URL), quotes included.
 
@@ -115,6 +120,13 @@ def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     >>> wrap("one two three four", 8, max_lines=1)
     ['one two…']
     """
+    return list(_wrapped(text, width, max_lines))
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(text: str, width: int, max_lines: int | None) -> tuple[str, ...]:
+    # Every redraw wraps every box's text again, and textwrap is most of the time it takes
+    # to write the DOT text of a large map; an edit changes one box, so remember the rest.
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
         lines.extend(
@@ -125,4 +137,4 @@ def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1][: max(width - 1, 1)].rstrip() + "…"
-    return lines
+    return tuple(lines)

@@ -21,6 +21,8 @@ from ..render import DIRECTIONS, RenderOptions, output_format, render
 __all__ = ["View"]
 
 STATIC = Path(__file__).parent / "static"
+#: Drawings a View keeps, by their DOT text: undo, redo and toggling back draw at once.
+DRAWINGS_KEPT = 12
 
 #: The drawing choices the toolbar offers: trait name -> field of RenderOptions.
 TOOLBAR_OPTIONS = {
@@ -81,6 +83,7 @@ class View(anywidget.AnyWidget):
         self.map = themap
         self._options = options or themap.options
         self._paused = False
+        self._drawings: dict[tuple[str, str, str], bytes] = {}
         choices = {trait: getattr(self._options, field) for trait, field in TOOLBAR_OPTIONS.items()}
         super().__init__(**{**choices, **kwargs})
         self.renders = 0  # Graphviz layouts made so far (tests and benchmarks read it)
@@ -151,17 +154,23 @@ class View(anywidget.AnyWidget):
         # Statuses come from the whole map, even when only a part of it is drawn.
         evaluation = evaluate(self.map) if options.evaluate else None
         counts = {root: len(hidden) for root, hidden in folds.items()}
-        return render(part, fmt, options=options, evaluation=evaluation, collapsed=counts)
+        drawn = render(
+            part, fmt, options=options, evaluation=evaluation, collapsed=counts, cache=self._drawings
+        )
+        while len(self._drawings) > DRAWINGS_KEPT:
+            del self._drawings[next(iter(self._drawings))]  # the least recently used
+        return drawn
 
     def refresh(self) -> None:
         """Draw the map again (Graphviz runs once); problems show in ``status``."""
         shown, folds = self._shown()
+        kept = set(self._drawings)
         try:
             svg = self.drawing("svg").decode("utf-8") if shown else ""
         except ArgmapError as error:
             self.status = f"cannot draw the map: {error}"
             return
-        self.renders += 1
+        self.renders += bool(set(self._drawings) - kept)
         with self.hold_sync():
             self.svg = svg
             self.graph = _graph_data(self.map, shown, folds)
