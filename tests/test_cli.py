@@ -116,3 +116,25 @@ def test_example_lists_and_writes(tmp_path):
     out = tmp_path / "mine.argmap.json"
     assert argmap_cmd("example", "parler-v-aws", "-o", out).returncode == 0
     assert json.loads(out.read_text("utf-8"))["argmap"] == 1
+
+
+def test_a_drawing_never_replaces_a_map(tmp_path):
+    themap = tmp_path / "m.argmap.json"
+    original = EXAMPLE.read_bytes()
+    themap.write_bytes(original)
+    for extra in ((), ("--format", "json"), ("--format", "svg")):
+        result = argmap_cmd("render", themap, "-o", themap, *extra)
+        assert result.returncode != 0 and "would replace the map" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert themap.read_bytes() == original
+    layout = tmp_path / "m.layout.json"
+    assert argmap_cmd("render", themap, "-o", layout).returncode == 0
+    assert json.loads(layout.read_text("utf-8"))["name"] == "argmap"
+
+
+def test_a_drawing_never_replaces_the_map_it_draws_whatever_its_name(tmp_path):
+    themap = tmp_path / "m.json"
+    themap.write_bytes(EXAMPLE.read_bytes())
+    result = argmap_cmd("render", themap, "-o", themap)
+    assert result.returncode == 1 and "that is the map being drawn" in result.stderr
+    assert themap.read_bytes() == EXAMPLE.read_bytes()

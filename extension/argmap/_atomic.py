@@ -13,7 +13,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
 
     The rename is atomic on POSIX and Windows: readers see the old file or the new one,
-    never a mixture. An existing file keeps its permission bits.
+    never a mixture. An existing file keeps its permission bits; through a symbolic link,
+    the file it points to is written and the link stays.
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
@@ -21,6 +22,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     b'hello'
     """
     target = Path(path)
+    if target.is_symlink():
+        # Write the file the link points to: replacing the link itself would leave the real
+        # file unchanged and turn the link into a copy.
+        target = target.resolve()
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

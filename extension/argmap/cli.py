@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -166,12 +167,24 @@ def _write(output: str | None, data: bytes) -> None:
         write_atomic(output, data)
 
 
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist (yet): not the same file
+        return False
+
+
 def _render(args: argparse.Namespace) -> int:
     fmt = (
         output_format(args.output, args.format)
         if args.output not in (None, "-") or args.format
         else "svg"
     )
+    if args.output not in (None, "-") and _same_file(args.output, args.map):
+        raise ArgmapError(
+            f"{args.output}: that is the map being drawn; writing the drawing there would "
+            "replace the map"
+        )
     themap = load(args.map, args.source_format)
     data = themap.render(
         fmt,

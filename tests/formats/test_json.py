@@ -192,3 +192,30 @@ def test_save_is_atomic_when_writing_fails(tmp_path, debate, monkeypatch):
 
 def test_loading_leaves_nothing_to_undo():
     assert not argmap.load(DATA / "small.argmap.json").can_undo
+
+
+def test_a_key_given_twice_is_refused_where_it_is(tmp_path):
+    text = EXAMPLE.read_text("utf-8")
+    doubled = text.replace('"statements": [', '"statements": [], "statements": [', 1)
+    path = tmp_path / "twice.argmap.json"
+    path.write_text(doubled, "utf-8")
+    with pytest.raises(argmap.ValidationError) as error:
+        argmap.load(path)
+    assert str(error.value) == (
+        f"{path}: $: the key 'statements' is given twice (only one would count)"
+    )
+    inner = text.replace('"id": "P1",', '"id": "P1", "id": "P9",', 1)
+    path.write_text(inner, "utf-8")
+    with pytest.raises(argmap.ValidationError, match=r"\$\.statements\[1\]: the key 'id'"):
+        argmap.load(path)
+
+
+def test_saving_through_a_link_writes_the_file_it_points_to(tmp_path, debate):
+    real = tmp_path / "maps" / "real.argmap.json"
+    real.parent.mkdir()
+    debate.save(real)
+    link = tmp_path / "link.argmap.json"
+    link.symlink_to(real)
+    debate.add_statement("P2", party="pro", kind="reason", text="Through the link.")
+    debate.save(link)
+    assert link.is_symlink() and "Through the link." in real.read_text("utf-8")

@@ -83,3 +83,11 @@ def test_the_notebook_display_without_graphviz_still_shows_text(parler, monkeypa
     bundle = parler._repr_mimebundle_()
     assert "image/svg+xml" not in bundle
     assert bundle["text/plain"].endswith("(no diagram: no engine)")
+
+
+def test_export_never_replaces_a_map(tmp_path, parler):
+    path = parler.save(tmp_path / "m.argmap.json")
+    saved = path.read_bytes()
+    with pytest.raises(argmap.ArgmapError, match="would replace the map"):
+        parler.export(path)
+    assert path.read_bytes() == saved

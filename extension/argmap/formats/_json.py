@@ -53,15 +53,61 @@ def json_path(parts: Iterable[str | int]) -> str:
 
 
 def parse(text: str, file: str) -> Any:
-    """JSON text as data; malformed JSON raises a ValidationError with line and column."""
+    """JSON text as data; malformed JSON raises a ValidationError with line and column.
+
+    A key given twice in one object is refused: JSON readers keep the last one, so a second
+    "statements" would silently drop every statement of the first.
+
+    >>> parse('{"a": [{"id": 1, "id": 2}]}', "m.json")
+    Traceback (most recent call last):
+    ...
+    argmap.exceptions.ValidationError: m.json: $.a[0]: the key 'id' is given twice (only one would count)
+    """
+    twice: list[tuple[str, dict[str, Any]]] = []
+
+    def unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        made: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in made:
+                twice.append((key, made))
+            made[key] = value
+        return made
+
     try:
-        return json.loads(text)
+        data = json.loads(text, object_pairs_hook=unique)
     except json.JSONDecodeError as error:
         raise ValidationError(
             Problem(
                 f"malformed JSON: {error.msg}", f"line {error.lineno}, column {error.colno}", file
             )
         ) from None
+    if twice:
+        raise ValidationError(
+            [
+                Problem(f"the key {key!r} is given twice (only one would count)", place, file)
+                for key, where in twice
+                for place in [json_path(_path_to(data, where) or [])]
+            ]
+        )
+    return data
+
+
+def _path_to(
+    data: Any, wanted: object, path: tuple[str | int, ...] = ()
+) -> list[str | int] | None:
+    """The path of an object inside the data, found by identity."""
+    if data is wanted:
+        return list(path)
+    items: Iterable[tuple[str | int, Any]] = ()
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    for key, value in items:
+        found = _path_to(value, wanted, (*path, key))
+        if found is not None:
+            return found
+    return None
 
 
 def read(text: str, file: str, factory: Callable[[], ArgumentMap] = ArgumentMap) -> ArgumentMap:

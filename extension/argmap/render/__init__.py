@@ -27,6 +27,8 @@ __all__ = [
     "to_dot",
 ]
 
+#: The ending of argmap's own files, which no drawing may take.
+MAP_SUFFIX = ".argmap.json"
 #: What a diagram can be written as: format name -> (file endings, MIME type).
 #: "dot" is argmap's DOT source (no Graphviz needed); "json" is Graphviz's JSON of the
 #: laid-out diagram (positions of every box and line), for web pages and other tools.
@@ -46,18 +48,28 @@ def output_format(path: str | os.PathLike[str] | None = None, format: str | None
 
     >>> output_format("figure.PDF")
     'pdf'
+    >>> output_format("case.argmap.json", "json")
+    Traceback (most recent call last):
+    ...
+    argmap.exceptions.UnknownFormatError: 'case.argmap.json' is the name of an argument map, not of a drawing: writing a drawing there would replace the map (Graphviz's layout JSON goes to a name like 'case.layout.json'; maps are written with save())
     >>> output_format("figure.jpg")
     Traceback (most recent call last):
     ...
     argmap.exceptions.UnknownFormatError: cannot tell the output format of 'figure.jpg' from its name (must end in one of ['.dot', '.gv', '.json', '.pdf', '.png', '.svg'])
     """
+    name = Path(path or "").name.lower()
+    if name.endswith(MAP_SUFFIX):
+        raise UnknownFormatError(
+            f"{str(path)!r} is the name of an argument map, not of a drawing: writing a "
+            f"drawing there would replace the map (Graphviz's layout JSON goes to a name like "
+            f"{name[: -len(MAP_SUFFIX)] + '.layout.json'!r}; maps are written with save())"
+        )
     if format is not None:
         if format.lower() not in OUTPUTS:
             raise UnknownFormatError(
                 f"unknown format: {format!r} (must be one of {sorted(OUTPUTS)})"
             )
         return format.lower()
-    name = Path(path or "").name.lower()
     for candidate, (suffixes, _) in OUTPUTS.items():
         if name.endswith(suffixes):
             return candidate
