@@ -1,9 +1,15 @@
-"""Write a file all at once: a crash or an error never leaves half a file behind."""
+"""Write a file all at once: a crash or an error never leaves half a file behind.
+
+A writer killed mid-write (``kill -9``) leaves its hidden temporary file; the next write of
+the same file removes such leftovers once they are clearly stale.
+"""
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 __all__ = ["write_atomic"]
@@ -42,4 +48,31 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sweep(target)
     return target
+
+
+#: A temporary file beside a target older than this was left by a writer that was killed
+#: (a save takes well under a second); a younger one may be another writer's, at work.
+STALE_SECONDS = 15 * 60
+
+
+def _sweep(target: Path) -> None:
+    """Remove temporary files that killed writers left beside ``target``.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> old, new = folder / ".m.json.abc.tmp", folder / ".m.json.def.tmp"
+    >>> _ = old.write_bytes(b"half"), new.write_bytes(b"half")
+    >>> os.utime(old, (0, 0))
+    >>> _ = write_atomic(folder / "m.json", b"{}")
+    >>> old.exists(), new.exists()
+    (False, True)
+    """
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove: it does no harm where it is
