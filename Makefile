@@ -19,8 +19,9 @@ $(STAMP): pyproject.toml
 system-deps:
 	@scripts/ensure-system-deps graphviz
 
-test-deps:
+test-deps: $(STAMP)
 	@scripts/ensure-system-deps graphviz chromium
+	@scripts/ensure-argdown $(VENV)/argdown
 
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)

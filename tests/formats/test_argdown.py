@@ -320,3 +320,11 @@ def test_the_grammar_ships_in_the_package():
     grammar = resources.files("argmap.formats").joinpath("argdown.lark").read_text("utf-8")
     assert "relation: (RELATION | BAD_RELATION) element children?" in grammar
     assert _argdown.SYMBOLS == ("+", "-", "<+", "<-", "+>", "->", "><", "_", "<_", "_>")
+
+
+def test_arguments_that_attack_each_other_are_two_attacks(parler):
+    text = parler.dumps("argdown")
+    # P2 and A2 are reasons (Argdown arguments): "><" is for statements only.
+    assert "<Contract: thirty days to cure>\n    - <Contract permits immediate termination>" in text
+    assert "<Contract permits immediate termination>\n    - <Contract: thirty days to cure>" in text
+    assert argmap.loads(text, "argdown") == parler

@@ -792,8 +792,9 @@ def _fits_line(text: str) -> bool:
 
 
 def _fits_title(title: str) -> bool:
-    # "<!--" would open a comment where an argument's title should be.
-    brackets = any(c in "[]<>" for c in title) or title.startswith("!--")
+    # "<!--" would open a comment where an argument's title should be, and "<+", "<-",
+    # "<_" at the start of a line are relations.
+    brackets = any(c in "[]<>" for c in title) or title.startswith(("!--", "+", "-", "_"))
     return bool(title) and _fits_line(title) and not brackets
 
 
@@ -888,8 +889,13 @@ def _relation_blocks(themap: ArgumentMap, labels: dict[str, str]) -> Iterator[st
         return _reference(statements[statement_id], labels[statement_id])
 
     for side, run in _runs(list(themap.relations)):
-        if side == "mutual":
+        if side == "mutual" and all(statements[r.origin].kind not in _ARGUMENT_KINDS for r in run):
             yield f"{ref(run[0].target)}\n    >< {ref(run[0].origin)}"
+            continue
+        if side == "mutual":
+            # Argdown has ">< " (contradiction) only between statements; two arguments that
+            # attack each other are two attacks.
+            yield from (f"{ref(r.target)}\n    - {ref(r.origin)}" for r in run)
             continue
         lines = [ref(getattr(run[0], side))]
         for relation in run:
