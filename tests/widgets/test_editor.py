@@ -18,10 +18,13 @@ def _add(editor, party, kind, text, title="", link=None):
         editor.add_link.value = link
     editor.add_title.value = title
     editor.add_text.value = text
+    before = set(editor.map.statements.keys())
     editor.add_button.click()
     problem = editor.status.level == "problem"
     assert not problem, editor.status.value
-    return editor.view.selected
+    (added,) = set(editor.map.statements.keys()) - before
+    assert f"added {kind} {added}" in editor.status.value
+    return added
 
 
 def test_a_full_parler_style_session(tmp_path):
@@ -307,3 +310,133 @@ def test_a_bad_title_is_refused_with_a_message(parler):
     editor.map_title.value = "bad \ud800"
     assert editor.status.level == "problem" and "cannot change the title" in editor.status.value
     assert parler.title == "Parler v. Amazon Web Services (W.D. Wash. 2021)"
+
+
+def test_an_add_keeps_the_parent_selected_for_its_next_reason(debate):
+    editor = argmap.Editor(debate)
+    editor.view.selected = "P0"
+    first = _add(editor, "pro", "reason", "The law says so.")
+    second = _add(editor, "pro", "reason", "So does the contract.")
+    assert editor.view.selected == "P0"
+    assert editor.status.value == f"added reason {second}, which supports P0"
+    assert {debate.relations[(s, "P0")].kind for s in (first, second)} == {"support"}
+
+
+def test_an_objection_attacks_by_default_and_a_reason_supports(debate):
+    editor = argmap.Editor(debate)
+    editor.view.selected = "P1"
+    editor.add_party.value = "con"
+    editor.add_kind.value = "objection"
+    assert editor.add_link.value == "contra: attacks the selected"
+    objection = _add(editor, "con", "objection", "Notice was given.", "Notice")
+    assert debate.relations[(objection, "P1")].kind == "attack"
+    assert editor.status.value == f"added objection {objection}, which attacks P1"
+    for kind in ("reason", "fact"):
+        editor.add_kind.value = "objection"
+        editor.add_kind.value = kind
+        assert editor.add_link.value == "pro: supports the selected"
+    editor.add_link.value = "contra: attacks the selected"  # a fact against P1, say
+    editor.source_id.value, editor.source_title.value = "memo", "A memo"
+    editor.source_button.click()  # a change elsewhere keeps the link the user chose
+    assert editor.add_link.value == "contra: attacks the selected"
+
+
+def test_the_link_tab_changes_a_links_kind_in_one_undoable_step(debate):
+    editor = argmap.Editor(debate)
+    editor.view.selected = "P1"
+    editor.link_target.value = "P0"
+    editor.link_kind.value = "attack"
+    editor._tabs.children[2].children[3].children[0].click()
+    assert editor.status.level == "info", editor.status.value
+    assert editor.status.value == "changed the link P1 -> P0: P1 now attacks P0"
+    assert debate.relations[("P1", "P0")].kind == "attack"
+    editor.undo_button.click()
+    assert debate.relations[("P1", "P0")].kind == "support" and not debate.can_undo
+
+
+def test_the_words_agree_with_their_numbers(debate):
+    editor = argmap.Editor(debate)
+    editor.view.selected = "C1"
+    editor.link_target.value = "P1"
+    editor.link_kind.value = "attack"
+    editor.link()
+    assert editor.status.value == "C1 already attacks P1"
+    editor.view.selected = "P0"
+    f2 = _add(editor, "court", "finding", "No.", link="rejects")
+    assert editor.status.value == f"added finding {f2}, which rejects P0"
+    editor.view.selected = f2
+    editor.delete_button.click()
+    assert editor.status.value == f"deleted {f2} and its 1 link (Undo brings them back)"
+    editor.view.selected = "P0"
+    editor.delete_button.click()
+    assert editor.status.value == "deleted P0 and its 1 link (Undo brings them back)"
+    assert [label for label, _ in editor.add_party.options] == [
+        "Pro side (plaintiff)",
+        "Con side (defendant)",
+        "The court (court)",
+    ]
+
+
+def _test_form(debate):
+    editor = argmap.Editor(debate)
+    debate.add_statement("F2", party="court", kind="finding", text="There is harm.")
+    editor.test_id.value, editor.test_name.value = "t", "Injunction"
+    editor.test_factor.value, editor.test_deciding.value = "Success", ("F1",)
+    editor.test_button.click()
+    assert editor.status.value == "added legal test Injunction", editor.status.value
+    return editor
+
+
+def test_the_legal_test_form_starts_each_factor_afresh(debate):
+    editor = _test_form(debate)
+    assert (editor.test_id.value, editor.test_name.value) == ("", "")
+    assert (editor.test_factor.value, editor.test_deciding.value) == ("", ())
+    editor.test_factor.value, editor.test_deciding.value = "Harm", ("F2",)
+    editor.factor_button.click()
+    assert editor.status.value == "added factor 'Harm' to Injunction"
+    assert (editor.test_factor.value, editor.test_deciding.value) == ("", ())
+    editor.test_factor.value = "Equities"
+    editor.factor_button.click()
+    assert [(f.name, f.deciding) for f in debate.tests["t"].factors] == [
+        ("Success", ("F1",)),
+        ("Harm", ("F2",)),
+        ("Equities", ()),
+    ]
+
+
+def test_at_least_shows_only_for_that_rule(debate):
+    editor = argmap.Editor(debate)
+    assert editor.test_threshold.layout.display == "none"
+    editor.test_rule.value = "at_least"
+    assert editor.test_rule.label == "at least" and editor.test_threshold.layout.display == ""
+    editor.test_rule.value = "any"
+    assert editor.test_threshold.layout.display == "none"
+
+
+def test_buttons_are_as_wide_as_their_words(debate):
+    editor = argmap.Editor(debate)
+    for button in (editor.test_button, editor.factor_button, editor.remove_factor_button):
+        assert (button.layout.width, button.layout.flex) == ("auto", "0 0 auto")
+    assert editor.add_link.style.button_width == "auto"
+
+
+def test_a_factor_and_a_test_are_removed_from_the_form(debate):
+    editor = _test_form(debate)
+    editor.test_factor.value, editor.test_deciding.value = "Harm", ("F2",)
+    editor.factor_button.click()
+    assert editor.factor_test.value == "t"
+    assert list(editor.factor_choice.options) == [("Success", "success"), ("Harm", "harm")]
+    editor.factor_choice.value = "success"
+    editor.remove_factor_button.click()
+    assert editor.status.value == "removed factor 'Success' from Injunction (Undo brings it back)"
+    assert [f.id for f in debate.tests["t"].factors] == ["harm"]
+    assert list(editor.factor_choice.options) == [("Harm", "harm")]
+    editor.remove_factor_button.click()
+    assert editor.status.level == "problem"
+    assert "Injunction needs at least one factor: remove the test instead" in editor.status.value
+    editor.remove_test_button.click()
+    assert editor.status.value == "removed legal test Injunction (Undo brings it back)"
+    assert "t" not in debate.tests and editor.remove_factor_button.disabled
+    editor.undo_button.click()
+    editor.undo_button.click()
+    assert [f.id for f in debate.tests["t"].factors] == ["success", "harm"]

@@ -362,7 +362,7 @@ def _party_cluster(
     if role and role.split()[-1] in party.name.lower():
         role = ""  # "The court (the court)" says nothing twice
     heading = html_text(party.name) + (
-        f' <FONT POINT-SIZE="11" COLOR="{colours.ink}">({role})</FONT>' if role else ""
+        f'&#160;<FONT POINT-SIZE="11" COLOR="{colours.ink}">({role})</FONT>' if role else ""
     )
     yield f"  subgraph {quote_id('cluster_' + party.id)} {{"
     label = f'<<FONT POINT-SIZE="14" COLOR="{colours.ink}"><B>{heading}</B></FONT>>'

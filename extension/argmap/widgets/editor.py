@@ -42,6 +42,22 @@ LINK_KINDS: dict[str, RelationKind] = {
     "rejects": "rejects",
     "acknowledges": "acknowledges",
 }
+# The link each kind starts with: a position is a party's own thesis and stands unlinked; an
+# objection is there to attack, a reason or fact to support.
+DEFAULT_LINKS = {
+    "position": NO_LINK,
+    "reason": LINKS_FOR_PARTIES[0],
+    "fact": LINKS_FOR_PARTIES[0],
+    "objection": LINKS_FOR_PARTIES[1],
+}
+VERBS: dict[RelationKind, str] = {
+    "support": "supports",
+    "attack": "attacks",
+    "upholds": "upholds",
+    "rejects": "rejects",
+    "acknowledges": "acknowledges",
+}
+RULES = (("all", "all"), ("any", "any"), ("at least", "at_least"))
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -79,7 +95,8 @@ def _button(description: str, tooltip: str, style: str = "") -> w.Button:
         description=description,
         tooltip=tooltip,
         button_style=style,
-        layout=w.Layout(width="auto"),
+        # Wide enough for its words, and never squeezed by a wide neighbour in a row.
+        layout=w.Layout(width="auto", flex="0 0 auto"),
     )
 
 
@@ -242,7 +259,9 @@ class Editor(w.VBox):  # type: ignore[misc]
         self.add_party = _dropdown("Party")
         self.add_kind = _dropdown("Kind")
         self.add_link = w.ToggleButtons(
-            options=LINKS_FOR_PARTIES, description="Link", style={"description_width": "7em"}
+            options=LINKS_FOR_PARTIES,
+            description="Link",
+            style={"description_width": "7em", "button_width": "auto"},
         )
         self.add_title = _text("Title", "a few words (Enter adds)")
         self.add_text = _area("Text", "the full statement")
@@ -315,32 +334,49 @@ class Editor(w.VBox):  # type: ignore[misc]
     def _test_form(self) -> w.VBox:
         self.test_id = _text("Test id", "e.g. winter")
         self.test_name = _text("Name", "e.g. Preliminary injunction (Winter)")
-        self.test_rule = _dropdown("Rule", ("all", "any", "at_least"))
+        self.test_rule = _dropdown("Rule", RULES)
         self.test_threshold = w.BoundedIntText(
             value=1, min=1, max=99, description="At least", style={"description_width": "7em"}
         )
         self.test_movant = _dropdown("Movant")
         self.test_ruling = _dropdown("Ruling")
-        self.test_factor = _text("First factor", "e.g. Likely success on the merits")
+        self.test_factor = _text("Factor", "e.g. Likely success on the merits")
         self.test_deciding = w.SelectMultiple(
             description="Decided by", rows=4, style={"description_width": "7em"}
         )
-        test_button = _button("Add test", "Add the legal test with its first factor", "primary")
-        test_button.on_click(lambda _: self.add_test_from_form())
-        self.factor_test = _dropdown("To test")
-        factor_button = _button("Add factor", "Add the factor to the chosen test")
-        factor_button.on_click(lambda _: self.add_factor_from_form())
+        self.test_button = _button(
+            "Add test", "Add the legal test with the factor above as its first", "primary"
+        )
+        self.test_button.on_click(lambda _: self.add_test_from_form())
+        self.factor_test = _dropdown("Test")
+        self.factor_button = _button("Add factor", "Add the factor above to this test")
+        self.factor_button.on_click(lambda _: self.add_factor_from_form())
+        self.remove_test_button = _button("Remove test", "Remove this legal test", "danger")
+        self.remove_test_button.on_click(lambda _: self.remove_test())
+        self.factor_choice = _dropdown("Its factor")
+        self.remove_factor_button = _button("Remove factor", "Remove this factor from the test")
+        self.remove_factor_button.on_click(lambda _: self.remove_factor())
+        self.test_rule.observe(lambda _: self._show_threshold(), names=["value"])
+        self.factor_test.observe(lambda _: self._refresh_factors(), names=["value"])
+        self._show_threshold()
         return w.VBox(
             [
+                w.HTML("<b>A new legal test</b>"),
                 self.test_id,
                 self.test_name,
                 self.test_rule,
                 self.test_threshold,
                 self.test_movant,
                 self.test_ruling,
+                w.HTML("<b>A factor: of the new test, or added to the test below</b>"),
                 self.test_factor,
                 self.test_deciding,
-                w.HBox([test_button, self.factor_test, factor_button]),
+                self.test_button,
+                w.HTML("<b>The map's legal tests</b>"),
+                self.factor_test,
+                w.HBox([self.factor_button, self.remove_test_button]),
+                self.factor_choice,
+                self.remove_factor_button,
             ]
         )
 
@@ -403,6 +439,7 @@ class Editor(w.VBox):  # type: ignore[misc]
         self.test_deciding.options = findings
         self.test_deciding.value = keep
         self._kinds_for(self.add_party, self.add_kind)
+        self._refresh_factors()
         self.undo_button.disabled = not self.map.can_undo
         self.redo_button.disabled = not self.map.can_redo
         self.save_button.disabled = self.path is None
@@ -410,17 +447,26 @@ class Editor(w.VBox):  # type: ignore[misc]
 
     def _kinds_for(self, party: w.Dropdown, kind: w.Dropdown) -> None:
         role = self.map.parties[party.value].role if party.value in self.map.parties else "other"
+        # The link follows the kind only when the kind changes (add_kind's observer), so a
+        # link the user chose survives unrelated changes to the map.
         _set_options(kind, COURT_KINDS if role == "court" else PARTY_KINDS)
-        if kind is self.add_kind:
-            self._links_for_kind()
 
     def _links_for_kind(self) -> None:
         kind = self.add_kind.value
         options = LINKS_FOR_COURT if kind in ("finding", "ruling") else LINKS_FOR_PARTIES
         if tuple(self.add_link.options) != options:
             self.add_link.options = options
-        # A position is a party's own thesis: it starts unlinked; anything else links.
-        self.add_link.value = NO_LINK if kind == "position" else options[0]
+        self.add_link.value = DEFAULT_LINKS.get(kind, options[0])
+
+    def _show_threshold(self) -> None:
+        self.test_threshold.layout.display = "" if self.test_rule.value == "at_least" else "none"
+
+    def _refresh_factors(self) -> None:
+        test = self.map.tests.get(self.factor_test.value) if self.factor_test.value else None
+        factors = [(f.name, f.id) for f in test.factors] if test is not None else []
+        _set_options(self.factor_choice, factors)
+        for control in (self.factor_button, self.remove_test_button, self.remove_factor_button):
+            control.disabled = test is None
 
     def _show_selected(self) -> None:
         statement = self.map.statements.get(self.view.selected) if self.view.selected else None
@@ -505,8 +551,10 @@ class Editor(w.VBox):  # type: ignore[misc]
                 self.map.add_relation(statement.id, target, link)
         self.add_title.value = ""
         self.add_text.value = ""
-        self.view.selected = statement.id
-        self.say(f"added {kind} {statement.id}" + (f", which {link}s {target}" if link else ""))
+        # The parent stays selected (the new box is not), so its next reason is one Add away.
+        self.say(
+            f"added {kind} {statement.id}" + (f", which {VERBS[link]} {target}" if link else "")
+        )
 
     @_action("cannot change the statement")
     def apply_edits(self) -> None:
@@ -527,7 +575,7 @@ class Editor(w.VBox):  # type: ignore[misc]
         statement_id = self._selected()
         links = len(self.map.relations_of(statement_id))
         self.map.remove_statement(statement_id)
-        self.say(f"deleted {statement_id} and its {links} links (Undo brings them back)")
+        self.say(f"deleted {statement_id} and its {_count(links, 'link')} (Undo brings them back)")
 
     @_action("cannot add the citation")
     def add_citation(self) -> None:
@@ -556,10 +604,18 @@ class Editor(w.VBox):  # type: ignore[misc]
 
     @_action("cannot link")
     def link(self) -> None:
-        """Link the selected statement to the one chosen in the "Link" form."""
-        origin = self._selected()
-        relation = self.map.add_relation(origin, self.link_target.value, self.link_kind.value)
-        self.say(f"linked {origin} -> {relation.target} ({relation.kind})")
+        """Link the selected statement to the one chosen in the "Link" form, or give their
+        link the chosen kind (one undoable change)."""
+        origin, target, kind = self._selected(), self.link_target.value, self.link_kind.value
+        existing = self.map.relations.get((origin, target))
+        if existing is None:
+            self.map.add_relation(origin, target, kind)
+            self.say(f"linked {origin} -> {target}: {origin} {VERBS[kind]} {target}")
+        elif existing.kind == kind:
+            self.say(f"{origin} already {VERBS[kind]} {target}")
+        else:
+            self.map.update_relation(origin, target, kind)
+            self.say(f"changed the link {origin} -> {target}: {origin} now {VERBS[kind]} {target}")
 
     @_action("cannot unlink")
     def unlink(self) -> None:
@@ -612,7 +668,8 @@ class Editor(w.VBox):  # type: ignore[misc]
             ruling=self.test_ruling.value or "",
         )
         self.factor_test.value = test.id
-        self.test_factor.value = ""
+        self._clear_factor()
+        self.test_id.value = self.test_name.value = ""
         self.say(f"added legal test {test.name}")
 
     @_action("cannot add the factor")
@@ -626,8 +683,36 @@ class Editor(w.VBox):  # type: ignore[misc]
             _factor_id(name, [f.id for f in test.factors]), name, tuple(self.test_deciding.value)
         )
         self.map.update_test(test.id, factors=(*test.factors, factor))
-        self.test_factor.value = ""
+        self._clear_factor()
         self.say(f"added factor {name!r} to {test.name}")
+
+    def _clear_factor(self) -> None:
+        # A next factor is decided by its own findings, never silently by the last one's.
+        self.test_factor.value = ""
+        self.test_deciding.value = ()
+
+    @_action("cannot remove the legal test")
+    def remove_test(self) -> None:
+        """Remove the test chosen under "The map's legal tests" (its findings stay)."""
+        if not self.factor_test.value:
+            raise ValueError("there is no legal test to remove")
+        test = self.map.tests[self.factor_test.value]
+        self.map.remove_test(test.id)
+        self.say(f"removed legal test {test.name} (Undo brings it back)")
+
+    @_action("cannot remove the factor")
+    def remove_factor(self) -> None:
+        """Remove the chosen factor from the chosen test."""
+        if not self.factor_test.value:
+            raise ValueError("there is no legal test to remove a factor from")
+        test = self.map.tests[self.factor_test.value]
+        kept = tuple(f for f in test.factors if f.id != self.factor_choice.value)
+        if not kept:
+            raise ValueError(f"{test.name} needs at least one factor: remove the test instead")
+        removed = test.factor(self.factor_choice.value)
+        # The model has no remove_factor: the test without it is one undoable change.
+        self.map.update_test(test.id, factors=kept)
+        self.say(f"removed factor {removed.name!r} from {test.name} (Undo brings it back)")
 
     @_action("cannot save")
     def save(self, path: str | os.PathLike[str] | None = None) -> None:
@@ -644,7 +729,7 @@ class Editor(w.VBox):  # type: ignore[misc]
         loaded = formats.loads(text, formats.find_format(name).name, file=name, factory=ArgumentMap)
         self.view.selected = ""
         self.map.assign(loaded, f"load {name}")
-        self.say(f"loaded {name}: {len(self.map.statements)} statements (Undo goes back)")
+        self.say(f"loaded {name}: {_count(len(self.map.statements), 'statement')} (Undo goes back)")
 
     def _uploaded(self, change: dict[str, Any]) -> None:
         files = change["new"]
@@ -677,13 +762,21 @@ class Editor(w.VBox):  # type: ignore[misc]
             # filter and folds.
             data, name, mime = self.view.drawing(fmt), f"{stem}.{fmt}", OUTPUTS[fmt][1]
         self.view.download(data, name, mime)
-        self.last_download = (name, data)
         self.say(f"downloading {name} ({len(data):,} bytes)")
 
 
 def _short(text: str, length: int = 48) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _count(number: int, noun: str) -> str:
+    """A number with its noun, singular or plural.
+
+    >>> _count(1, "link"), _count(2, "link"), _count(0, "legal test")
+    ('1 link', '2 links', '0 legal tests')
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _set_options(dropdown: w.Dropdown, options: Any) -> None:
