@@ -53,7 +53,7 @@ def test_validate_reports_ok_and_every_problem():
     good = argmap_cmd("validate", EXAMPLE)
     assert good.returncode == 0
     assert good.stdout.strip() == (
-        f"{EXAMPLE}: ok (3 parties, 22 statements, 37 relations, 1 legal tests)"
+        f"{EXAMPLE}: ok (3 parties, 22 statements, 37 relations, 1 legal test)"
     )
     bad = argmap_cmd("validate", DATA / "bad" / "dangling.argmap.json", EXAMPLE)
     assert bad.returncode == 1

@@ -218,10 +218,14 @@ def _validate(args: argparse.Namespace) -> int:
             _report(error)
             status = EXIT_INVALID
             continue
-        print(
-            f"{path}: ok ({len(themap.parties)} parties, {len(themap.statements)} statements, "
-            f"{len(themap.relations)} relations, {len(themap.tests)} legal tests)"
+        counts = (
+            (len(themap.parties), "party", "parties"),
+            (len(themap.statements), "statement", "statements"),
+            (len(themap.relations), "relation", "relations"),
+            (len(themap.tests), "legal test", "legal tests"),
         )
+        sizes = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
+        print(f"{path}: ok ({sizes})")
     return status
 
 
