@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import argmap
 from argmap.render import geometry
 from generate import generate
+from run import need_dot
 
 PX_PER_PT = 4 / 3
 PAGE_PX = 1000
@@ -181,11 +181,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--quick", action="store_true", help="fewer random cases and runs")
     args = parser.parse_args()
-    dot = shutil.which("dot")
-    if dot is None:
-        sys.exit(
-            "bench: the Graphviz program `dot` is needed (run `make bench`, which installs it)"
-        )
+    dot = need_dot()
     repeat = 1 if args.quick else 3
     result = {
         "drawings": drawings(args.quick),

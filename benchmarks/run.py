@@ -39,6 +39,16 @@ def best(action: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def need_dot() -> str:
+    """The path of the Graphviz program `dot`; without it the benchmark stops and says so."""
+    dot = shutil.which("dot")
+    if dot is None:
+        sys.exit(
+            "bench: the Graphviz program `dot` is needed (run `make bench`, which installs it)"
+        )
+    return dot
+
+
 def import_time(repeat: int = 7) -> float:
     code = "import time; t = time.perf_counter(); import argmap; print(time.perf_counter() - t)"
     runs = [
@@ -78,12 +88,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
-    dot = shutil.which("dot")
-    if dot is None:
-        sys.exit(
-            "bench: the Graphviz program `dot` is needed (run `make bench`, which installs it)"
-        )
-    rows = [measure(size, dot) for size in args.sizes]
+    rows = [measure(size, need_dot()) for size in args.sizes]
     result = {"import_argmap_s": import_time(), "rows": rows}
     if args.json:
         print(json.dumps(result, indent=2))
