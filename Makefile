@@ -26,8 +26,10 @@ test-deps: $(STAMP)
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# Rooted at the repository (a notebook named alone would root it at examples/), so that the
+# file browser reaches the bundled maps in extension/argmap/cases/ too.
 lab: system-deps $(STAMP)
-	$(BIN)/jupyter lab $(ROOT_FLAG) examples/parler_v_aws.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) examples/parler_v_aws.ipynb
 
 test: test-deps $(STAMP) lint
 	$(BIN)/python -m pytest
