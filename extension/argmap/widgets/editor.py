@@ -18,7 +18,7 @@ from .. import formats
 from .._map import ArgumentMap
 from ..evaluate import evaluate
 from ..exceptions import ArgmapError
-from ..model import Change, Citation, Factor, RelationKind
+from ..model import Change, Citation, Factor, LegalTest, RelationKind
 from ..render import OUTPUTS, output_format
 from .view import STATIC, View
 
@@ -675,9 +675,7 @@ class Editor(w.VBox):  # type: ignore[misc]
     @_action("cannot add the factor")
     def add_factor_from_form(self) -> None:
         """Add a factor (name and deciding findings from the form) to the chosen test."""
-        if not self.factor_test.value:
-            raise ValueError("add a legal test first")
-        test = self.map.tests[self.factor_test.value]
+        test = self._chosen_test("add a legal test first")
         name = self.test_factor.value.strip()
         factor = Factor(
             _factor_id(name, [f.id for f in test.factors]), name, tuple(self.test_deciding.value)
@@ -685,6 +683,12 @@ class Editor(w.VBox):  # type: ignore[misc]
         self.map.update_test(test.id, factors=(*test.factors, factor))
         self._clear_factor()
         self.say(f"added factor {name!r} to {test.name}")
+
+    def _chosen_test(self, missing: str) -> LegalTest:
+        """The test chosen under "The map's legal tests"; ``missing`` says why there is none."""
+        if not self.factor_test.value:
+            raise ValueError(missing)
+        return self.map.tests[self.factor_test.value]
 
     def _clear_factor(self) -> None:
         # A next factor is decided by its own findings, never silently by the last one's.
@@ -694,18 +698,14 @@ class Editor(w.VBox):  # type: ignore[misc]
     @_action("cannot remove the legal test")
     def remove_test(self) -> None:
         """Remove the test chosen under "The map's legal tests" (its findings stay)."""
-        if not self.factor_test.value:
-            raise ValueError("there is no legal test to remove")
-        test = self.map.tests[self.factor_test.value]
+        test = self._chosen_test("there is no legal test to remove")
         self.map.remove_test(test.id)
         self.say(f"removed legal test {test.name} (Undo brings it back)")
 
     @_action("cannot remove the factor")
     def remove_factor(self) -> None:
         """Remove the chosen factor from the chosen test."""
-        if not self.factor_test.value:
-            raise ValueError("there is no legal test to remove a factor from")
-        test = self.map.tests[self.factor_test.value]
+        test = self._chosen_test("there is no legal test to remove a factor from")
         kept = tuple(f for f in test.factors if f.id != self.factor_choice.value)
         if not kept:
             raise ValueError(f"{test.name} needs at least one factor: remove the test instead")

@@ -147,8 +147,9 @@ class View(anywidget.AnyWidget):
     def drawing(self, fmt: str = "svg") -> bytes:
         """The diagram as on screen, as svg, png, pdf or dot: the same options, focus, party
         filter and folds. The screen (``refresh``) and the Editor's downloads draw with it."""
-        fmt = output_format(format=fmt)
-        shown, folds = self._shown()
+        return self._draw(output_format(format=fmt), *self._shown())
+
+    def _draw(self, fmt: str, shown: set[str], folds: dict[str, set[str]]) -> bytes:
         part = self.map if len(shown) == len(self.map.statements) else self.map.subset(shown)
         options = self.options
         # Statuses come from the whole map, even when only a part of it is drawn.
@@ -166,7 +167,7 @@ class View(anywidget.AnyWidget):
         shown, folds = self._shown()
         kept = set(self._drawings)
         try:
-            svg = self.drawing("svg").decode("utf-8") if shown else ""
+            svg = self._draw("svg", shown, folds).decode("utf-8") if shown else ""
         except ArgmapError as error:
             self.status = f"cannot draw the map: {error}"
             return
