@@ -477,7 +477,9 @@ def test_evaluate_refuses_an_invalid_map_in_one_line_a_problem():
 
 
 def _node_line(text: str, statement_id: str) -> str:
-    return next(line for line in text.splitlines() if line.startswith(f'    "{statement_id}" ['))
+    """A node's DOT line, its label's line breaks made spaces."""
+    line = next(line for line in text.splitlines() if line.startswith(f'  "{statement_id}" ['))
+    return line.replace("<BR/>", " ")
 
 
 def test_the_diagram_shows_statuses_and_the_outcome(parler):
@@ -491,9 +493,10 @@ def test_the_diagram_shows_statuses_and_the_outcome(parler):
     assert "✓ ACCEPTED: nothing attacks it" in _node_line(text, "A1a")
     finding = _node_line(text, "F1")
     assert "decides: Likely success on" in finding and "✗ not met" in finding
-    court = text[text.index('subgraph "cluster_court"') :]
-    court = court[: court.index("\n  }")]
-    assert f'"{outcome_id("winter")}" [' in court and ">DENIED<" in court
+    outcome = _node_line(text, outcome_id("winter"))
+    assert ">DENIED<" in outcome
+    row = next(line for line in text.splitlines() if "rank=same" in line and '"R";' in line)
+    assert f'"{outcome_id("winter")}";' in row  # next to its ruling, in the court's band
     assert re.search(r'^  "outcome-winter" -> "R" \[', text, re.M)
     assert '"legend_status_rejected"' in text and '"legend_outcome"' in text
     # Without evaluation, none of it.
@@ -526,7 +529,7 @@ def test_outcome_text_is_escaped(parler):
     parler.update_statement("P1", title="<i>x</i> & ]")
     for html in (True, False):
         text = parler.to_dot(evaluate=True, html_labels=html)
-        node = next(line for line in text.splitlines() if line.startswith('    "outcome-winter"'))
+        node = next(line for line in text.splitlines() if line.startswith('  "outcome-winter"'))
         assert '<B>"Winter"' not in node and '"Winter" &' not in node
         assert not re.search(r"(?<!\\)\\N", node)  # a backslash is doubled: no \N expands
         label = _node_line(text, "P1").split("tooltip=")[0]

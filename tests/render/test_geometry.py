@@ -171,11 +171,13 @@ def test_a_real_layout():
     assert found["P1"].y > found["P0"].y  # drawn bottom to top: a reason below its claim
     drawn = lines(layout)
     assert len(drawn) == len(themap.relations)
-    for line in drawn:  # both ends reach their boxes, arrows included
+    # Both ends of every line reach their boxes, arrows included. Lines routed in the second
+    # pass end at a ruling's inner border: its double border is 4 pt wide.
+    for line in drawn:
         for name, (x, y) in ((line.tail, line.points[0]), (line.head, line.points[-1])):
             box = found[name]
-            assert math.isclose(abs(x - box.x), box.width / 2, abs_tol=2) or math.isclose(
-                abs(y - box.y), box.height / 2, abs_tol=2
+            assert math.isclose(abs(x - box.x), box.width / 2, abs_tol=4.5) or math.isclose(
+                abs(y - box.y), box.height / 2, abs_tol=4.5
             )
     assert 0 < crossings(layout) < len(drawn) ** 2
     assert edge_length(layout) > width

@@ -12,7 +12,8 @@ from typing import Any
 from .._atomic import write_atomic
 from ..exceptions import UnknownFormatError
 from ..model import ArgumentMap
-from .dot import DIRECTIONS, EvaluationView, RenderOptions, node_id, outcome_id, to_dot
+from .dot import DIRECTIONS, EvaluationView, RenderOptions, node_id, outcome_id, sketch, to_dot
+from .sketch import Sketch
 
 __all__ = [
     "DIRECTIONS",
@@ -101,22 +102,31 @@ def render(
     fmt = output_format(format=format)
     if options is None:
         options = RenderOptions(**choices)
-    if fmt == "dot":
-        return to_dot(themap, options, evaluation, collapsed).encode("utf-8")
     from . import _backend  # Graphviz machinery loads on the first drawing, not on import
 
     chosen = _backend.choose_engine(fmt, engine)
     if chosen == "wasm" and options.html_labels:
         options = dataclasses.replace(options, html_labels=False)  # that build lacks them
-    source = to_dot(themap, options, evaluation, collapsed)
+    drawing = sketch(themap, options, evaluation, collapsed)
+    source = drawing.source
     if cache is None:
-        return _backend.run(source, fmt, engine=chosen)
+        return _draw(drawing, fmt, chosen)
     key = (fmt, chosen, source)
     drawn = cache.pop(key, None)
     if drawn is None:
-        drawn = _backend.run(source, fmt, engine=chosen)
+        drawn = _draw(drawing, fmt, chosen)
     cache[key] = drawn
     return drawn
+
+
+def _draw(drawing: Sketch, fmt: str, engine: str) -> bytes:
+    """The two passes: ``dot`` lays the boxes out, ``nop2`` draws them with the bands."""
+    import json
+
+    from . import _backend
+
+    laid_out = json.loads(_backend.run(drawing.source, "json0", engine=engine))
+    return _backend.run(drawing.finish(laid_out), fmt, engine=engine, layout="nop2")
 
 
 def export(

@@ -168,20 +168,27 @@ def _missing(fmt: str, engine: str, from_env: bool = False) -> str:
 
 
 def run(
-    dot_source: str, fmt: str = "svg", *, engine: str = "auto", timeout: float | None = None
+    dot_source: str,
+    fmt: str = "svg",
+    *,
+    engine: str = "auto",
+    timeout: float | None = None,
+    layout: str = "dot",
 ) -> bytes:
     """Lay out and draw DOT text; return the output file's bytes.
 
-    ``engine`` is as for choose_engine. ``timeout`` (seconds) stops the system ``dot``; the
+    ``engine`` is as for choose_engine; ``layout`` the Graphviz layout engine: "dot", or
+    "nop2" to draw a graph whose boxes and lines already have their positions. ``timeout`` (seconds) stops the system ``dot``; the
     WebAssembly engine runs inside this process and cannot be stopped, so it ignores it.
     Raises RenderError with Graphviz's message when it cannot draw the text.
     """
-    chosen = choose_engine(fmt, engine)
+    # "json0" is JSON without drawing instructions: the first of a drawing's two passes.
+    chosen = choose_engine("json" if fmt == "json0" else fmt, engine)
     started = time.perf_counter()
     if chosen == "system":
-        output = _run_system(dot_source, fmt, timeout)
+        output = _run_system(dot_source, fmt, timeout, layout)
     else:
-        output = _run_wasm(dot_source, fmt)
+        output = _run_wasm(dot_source, fmt, layout)
     log.info(
         "drew %s (%d bytes) with %s Graphviz in %.3f s",
         fmt,
@@ -192,7 +199,7 @@ def run(
     return output
 
 
-def _run_system(dot_source: str, fmt: str, timeout: float | None) -> bytes:
+def _run_system(dot_source: str, fmt: str, timeout: float | None, layout: str = "dot") -> bytes:
     import subprocess
 
     program = _system_dot()
@@ -201,7 +208,7 @@ def _run_system(dot_source: str, fmt: str, timeout: float | None) -> bytes:
     log.debug("running %s -T%s on %d characters of DOT", program, fmt, len(dot_source))
     try:
         done = subprocess.run(
-            [program, f"-T{fmt}"],
+            [program, f"-K{layout}", f"-T{fmt}"],
             input=dot_source.encode("utf-8"),
             capture_output=True,
             timeout=timeout,
@@ -227,13 +234,13 @@ def _run_system(dot_source: str, fmt: str, timeout: float | None) -> bytes:
     return done.stdout
 
 
-def _run_wasm(dot_source: str, fmt: str) -> bytes:
+def _run_wasm(dot_source: str, fmt: str, layout: str = "dot") -> bytes:
     module = _wasm()
     if module is None:  # only when called without choose_engine
         raise EngineNotFoundError(_missing(fmt, "wasm"))
     with _wasm_lock:
         try:
-            output: bytes = module.render(dot_source, format=fmt, engine="dot", backend="wasmtime")
+            output: bytes = module.render(dot_source, format=fmt, engine=layout, backend="wasmtime")
         except module.WasiGraphvizError as error:
             message = str(error)
             if message != _WASM_PARSE_ERROR:

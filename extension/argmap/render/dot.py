@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from ..model import ArgumentMap, LegalTest, Party, Relation, Statement
+from . import layout
 from .quoting import esc_string, html_text, plain_label, quote_id, safe_url, wrap
+from .sketch import Band, Sketch
 from .style import (
     COURT_COLOURS,
     FONT,
@@ -171,6 +173,10 @@ def to_dot(
     ``collapsed`` maps a statement to how many statements of its subtree the drawing leaves
     out (a view that folds a claim's reasons away); its box says so.
 
+    This is one text for ``dot`` alone: every box and line, in the rows and columns argmap
+    planned, but without the bands' backgrounds. argmap's own drawings (``render``,
+    ``export``, the widgets) take two passes instead: see ``argmap.render.sketch``.
+
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap(title="T")
     >>> _ = m.add_party("p", "P", role="plaintiff")
@@ -182,6 +188,16 @@ def to_dot(
     ...
     ValueError: RenderOptions(evaluate=True) needs the evaluation: pass evaluation=argmap.evaluate(themap), or draw with the map's render(), export() or to_dot()
     """
+    return sketch(themap, options, evaluation, collapsed).whole
+
+
+def sketch(
+    themap: ArgumentMap,
+    options: RenderOptions | None = None,
+    evaluation: EvaluationView | None = None,
+    collapsed: Mapping[str, int] | None = None,
+) -> Sketch:
+    """The drawing's parts for the two passes (see ``argmap.render.sketch``)."""
     options = options or RenderOptions()
     if options.evaluate and evaluation is None:
         raise ValueError(
@@ -189,75 +205,161 @@ def to_dot(
             "evaluation=argmap.evaluate(themap), or draw with the map's render(), export() "
             "or to_dot()"
         )
-    return "\n".join(_lines(themap, options, evaluation, collapsed or {})) + "\n"
-
-
-def _lines(
-    themap: ArgumentMap,
-    options: RenderOptions,
-    evaluation: EvaluationView | None,
-    collapsed: Mapping[str, int],
-) -> Iterator[str]:
     colours = _colours(themap)
     notes = _notes(themap, evaluation)
-    for statement_id, count in collapsed.items():
+    for statement_id, count in (collapsed or {}).items():
         if statement_id in themap.statements and count > 0:
             hidden = f"▸ {count} more statement{'s' if count != 1 else ''} folded away"
             notes.setdefault(statement_id, []).append((hidden, "#3A3A3A"))
-    yield "digraph argmap {"
+    outcomes = list(_outcome_nodes(themap, options, evaluation))
+    court = next((p.id for p in themap.parties if p.role == "court"), None)
+    # Each outcome box sits next to its test's ruling, in the court's band.
+    beside = {
+        outcome_id(test): ruling
+        for test, _, _, ruling in outcomes
+        if ruling in themap.statements and court and themap.statements[ruling].party == court
+    }
+    the_plan = layout.plan(themap, beside)
+    cells = {quote_id(name): place for name, place in _drawing_cells(the_plan).items()}
+    rows = {name: row for name, (row, _) in cells.items()}
+
+    drawing = Sketch()
     graph = {
-        "rankdir": options.direction,
-        "newrank": "true",
         "fontname": f'"{FONT}"',
-        "nodesep": "0.3",
-        "ranksep": "0.45",
+        "nodesep": "0.16",
+        "ranksep": "0.4",
         "bgcolor": '"white"',
-        "pad": "0.2",
+        "pad": "0.12",
         "tooltip": '" "',
         "outputorder": "edgesfirst",
     }
     if themap.title and options.title:
         graph.update(label=_title_label(themap.title, options), labelloc="t", fontsize="20")
-    yield f"  graph [{_attrs(graph)}];"
-    yield f'  node [fontname="{FONT}", margin="0.14,0.08"];'
-    yield f'  edge [fontname="{FONT}", fontsize="10", arrowsize="0.9"];'
-    outcomes = list(_outcome_nodes(themap, options, evaluation))
-    for party in themap.parties:
-        yield from _party_cluster(
-            themap,
-            party,
-            colours[party.id],
-            options,
-            notes,
-            evaluation,
-            outcomes if party.role == "court" else [],
-        )
-    if not any(p.role == "court" and themap.statements_of(p.id) for p in themap.parties):
-        yield from ("  " + node for node, _ in outcomes)
-    standings = evaluation.statements if evaluation is not None else {}
-    for relation in themap.relations:
-        origin = standings.get(relation.origin)
-        fallen = origin is not None and origin.status == "rejected"
-        yield "  " + _edge(themap, relation, fallen)
-    yield from ("  " + edge for _, edge in outcomes if edge)
-    yield from _positions_row(themap)
-    if options.legend:
-        yield from _legend(themap, options, evaluation)
-    yield "}"
-
-
-def _positions_row(themap: ArgumentMap) -> Iterator[str]:
-    """The parties' positions side by side in one row, in the order of the parties."""
-    heads = [
-        s.id
-        for party in themap.parties
-        if party.role != "court"
-        for s in themap.statements_of(party.id)
-        if s.kind == "position"
+    drawing.header += [
+        f"  graph [{_attrs(graph)}];",
+        f'  node [fontname="{FONT}", margin="0.1,0.07"];',
+        f'  edge [fontname="{FONT}", fontsize="10", arrowsize="0.9"];',
     ]
-    if len(heads) > 1:
-        yield "  { rank=same; " + " ".join(quote_id(h) + ";" for h in heads) + " }"
-        yield "  " + " -> ".join(quote_id(h) for h in heads) + " [style=invis];"
+    standings = evaluation.statements if evaluation is not None else {}
+    for band in the_plan.bands:
+        party = themap.parties[band.party]
+        members = []
+        for statement in themap.statements_of(party.id):
+            line = _node(
+                themap,
+                statement,
+                party,
+                colours[party.id],
+                options,
+                notes.get(statement.id, []),
+                standings.get(statement.id),
+            )
+            drawing.nodes.append((quote_id(statement.id), "  " + line))
+            members.append(quote_id(statement.id))
+        if band.court:
+            for test, node, _, _ in outcomes:
+                if outcome_id(test) in beside:
+                    drawing.nodes.append((quote_id(outcome_id(test)), "  " + node))
+                    members.append(quote_id(outcome_id(test)))
+        drawing.bands.append(
+            Band(
+                quote_id("cluster_" + party.id),
+                _band_attributes(party, colours[party.id], options),
+                tuple(members),
+                span=band.court,
+            )
+        )
+    for test, node, _, _ in outcomes:
+        if outcome_id(test) not in beside:  # a test without a ruling in the court's band
+            drawing.nodes.append((quote_id(outcome_id(test)), "  " + node))
+            rows.setdefault(quote_id(outcome_id(test)), 0)
+    order = [band.party for band in the_plan.bands]
+    for relation in themap.relations:
+        standing = standings.get(relation.origin)
+        fallen = standing is not None and standing.status == "rejected"
+        key = f"relation-{relation.origin}-{relation.target}"
+        line = "  " + _edge(themap, relation, rows, order, fallen)
+        origin, target = themap.statements[relation.origin], themap.statements[relation.target]
+        span = abs(rows[quote_id(origin.id)] - rows[quote_id(target.id)])
+        if origin.party == target.party and span <= _LAID_OUT_SPAN:
+            drawing.edges.append((key, line))
+        else:  # drawn over the finished layout (see argmap.render.sketch)
+            drawing.late.append((key, line))
+    for test, _, edge, ruling in outcomes:
+        if edge:
+            drawing.edges.append((f"outcome-{test}-{ruling}", "  " + edge))
+    last = max(rows.values(), default=0)
+    if options.legend:
+        last = _legend(drawing, themap, options, evaluation, last + 2, rows)
+    # Only the first pass lays out; the second draws the layout as it is.
+    drawing.scaffold.append(f"  graph [rankdir={_RANKDIRS[options.direction]}, newrank=true];")
+    drawing.scaffold += _scaffold(cells, rows)
+    return drawing
+
+
+#: Lines within a band that span more rows than this are drawn over the finished layout,
+#: like those between bands: laid out by ``dot``, each would add a hidden point to every row
+#: it crosses, which pushes the columns apart (and thousands of them take minutes).
+_LAID_OUT_SPAN = 1
+
+#: The rankdir that draws the plan's rows (claims in row 0) with arrows pointing as asked.
+_RANKDIRS = {"BT": "TB", "TB": "BT", "LR": "RL", "RL": "LR"}
+
+
+def _drawing_cells(the_plan: layout.Plan) -> dict[str, tuple[int, int]]:
+    """Each box's row and column in the drawing: the plan's, one row down for the parties'
+    band names on top, and one more for the court's band name between the bands."""
+    parties = max((len(band.rows) for band in the_plan.parties), default=0)
+    return {
+        name: (row + 1 + (row >= parties), column)
+        for name, (row, column) in the_plan.cells().items()
+    }
+
+
+def _scaffold(cells: Mapping[str, tuple[int, int]], rows: Mapping[str, int]) -> list[str]:
+    """The invisible lines that hold the plan in place.
+
+    In every row, the boxes, and invisible points in empty cells, are chained left to right
+    in their columns' order, so Graphviz keeps that order; each column's cells are chained
+    top to bottom in one ``group``, so Graphviz keeps the column straight; and each row is
+    tied to the next at its distance, so that empty rows (room for the bands' names) stay.
+    """
+    point = 'shape=point, style=invis, width="0", height="0"'
+    lines = []
+    grid: dict[int, dict[int, str]] = {}
+    for name, (row, column) in cells.items():
+        grid.setdefault(row, {})[column] = name
+    width = max((column + 1 for _, column in cells.values()), default=0)
+    for row in sorted(grid):
+        for column in range(width):
+            if column not in grid[row]:
+                grid[row][column] = f'"cell {row} {column}"'
+                lines.append(f"  {grid[row][column]} [{point}];")
+            lines.append(f'  {grid[row][column]} [group="column {column}"];')
+    by_row: dict[int, list[str]] = {}
+    for name, row in rows.items():
+        by_row.setdefault(row, []).append(name)
+    for row in grid:
+        by_row[row] = [grid[row][c] for c in range(width)] + [
+            m for m in by_row.get(row, ()) if m not in grid[row].values()
+        ]
+    occupied = sorted(by_row)
+    for row in occupied:
+        lines.append("  { rank=same; " + " ".join(f"{m};" for m in by_row[row]) + " }")
+        if row in grid and width > 1:
+            lines.append("  " + " -> ".join(grid[row][c] for c in range(width)) + " [style=invis];")
+    for upper, lower in itertools.pairwise(occupied):
+        gap = f'minlen="{lower - upper}"'
+        if upper in grid and lower in grid:
+            lines += [
+                f"  {grid[upper][c]} -> {grid[lower][c]} [style=invis, {gap}];"
+                for c in range(width)
+            ]
+        else:
+            lines.append(
+                f'  {by_row[upper][0]} -> {by_row[lower][0]} [style=invis, {gap}, weight="0"];'
+            )
+    return lines
 
 
 Note = tuple[str, str]  # a line of text in a box, and its colour
@@ -346,25 +448,14 @@ _ROLE_NAMES = {
 }
 
 
-def _party_cluster(
-    themap: ArgumentMap,
-    party: Party,
-    colours: PartyColours,
-    options: RenderOptions,
-    notes: dict[str, list[Note]],
-    evaluation: EvaluationView | None,
-    outcomes: list[tuple[str, str]],
-) -> Iterator[str]:
-    statements = themap.statements_of(party.id)
-    if not statements:
-        return
+def _band_attributes(party: Party, colours: PartyColours, options: RenderOptions) -> str:
+    """A party's band as a cluster: its name at the top left, its colours, its id."""
     role = _ROLE_NAMES[party.role]
     if role and role.split()[-1] in party.name.lower():
         role = ""  # "The court (the court)" says nothing twice
     heading = html_text(party.name) + (
         f'&#160;<FONT POINT-SIZE="11" COLOR="{colours.ink}">({role})</FONT>' if role else ""
     )
-    yield f"  subgraph {quote_id('cluster_' + party.id)} {{"
     label = f'<<FONT POINT-SIZE="14" COLOR="{colours.ink}"><B>{heading}</B></FONT>>'
     if not options.html_labels:
         label = plain_label([f"{party.name} ({role})" if role else party.name], "c")
@@ -376,24 +467,12 @@ def _party_cluster(
         "color": f'"{colours.ink}"',
         "penwidth": "1.2",
         "labeljust": "l",
-        "labelloc": _label_top(options),
+        "labelloc": "t",
+        "fontsize": "14",
         "id": esc_string(f"party-{party.id}"),
         "tooltip": esc_string(f"{party.name} ({party.role})"),
     }
-    yield f"    graph [{_attrs(cluster)}];"
-    standings = evaluation.statements if evaluation is not None else {}
-    for statement in statements:
-        yield "    " + _node(
-            themap,
-            statement,
-            party,
-            colours,
-            options,
-            notes.get(statement.id, []),
-            standings.get(statement.id),
-        )
-    yield from ("    " + node for node, _ in outcomes)
-    yield "  }"
+    return _attrs(cluster)
 
 
 def _node(
@@ -438,11 +517,6 @@ def _node(
     return f"{quote_id(statement.id)} [{_attrs(attributes)}];"
 
 
-def _label_top(options: RenderOptions) -> str:
-    """The labelloc that puts a cluster's label on top: Graphviz flips it when drawing BT."""
-    return "b" if options.direction == "BT" else "t"
-
-
 def _label(
     statement: Statement, colours: PartyColours, options: RenderOptions, notes: list[Note]
 ) -> str:
@@ -454,7 +528,7 @@ def _label(
         f"{html_text(statement.id)} · {statement.kind.upper()}</FONT>"
     ]
     for text, colour in notes:
-        note = _html_lines(wrap(text, options.width + 4))
+        note = _html_lines(wrap(text, options.width))
         rows.append(f'<FONT POINT-SIZE="10" COLOR="{colour}"><B>{note}</B></FONT>')
     title_width = max(8, options.width * 12 // kind.title_size - 2)
     if statement.title:
@@ -510,9 +584,21 @@ def _first_url(themap: ArgumentMap, statement: Statement) -> str:
     return ""
 
 
-def _edge(themap: ArgumentMap, relation: Relation, fallen: bool = False) -> str:
+def _edge(
+    themap: ArgumentMap,
+    relation: Relation,
+    rows: Mapping[str, int],
+    bands: Sequence[str],
+    fallen: bool = False,
+) -> str:
     """A relation's line; ``fallen``: its origin is rejected, so the line fades (it no longer
-    counts) and what still stands carries the picture."""
+    counts) and what still stands carries the picture.
+
+    The plan fixed the rows, so no line sets them (``constraint=false``). Every line is
+    written from the upper box to the lower one (from the left band to the right in one row)
+    and turned with ``dir=back`` where the arrow points up: Graphviz routes a line best along
+    the ranks it joins.
+    """
     style = RELATION_STYLES[relation.kind]
     origin = themap.statements[relation.origin]
     target = themap.statements[relation.target]
@@ -526,28 +612,17 @@ def _edge(themap: ArgumentMap, relation: Relation, fallen: bool = False) -> str:
         "penwidth": str(style.penwidth),
         "tooltip": esc_string(f"{origin.id} {_VERBS[relation.kind]} {target.id}: {target.label}"),
     }
-    if style.label:
-        attributes.update(label=f'"{style.label}"', fontcolor=f'"{style.colour}"')
-    # Arrows between the parties must not stack one party's boxes above the other's:
-    # only a party's own arguments and the court's verdicts set the ranks.
-    if origin.party != target.party and relation.kind in ("support", "attack"):
-        attributes["constraint"] = "false"
     tail, head = relation.origin, relation.target
-    order = themap.parties.keys()
-    court_internal = _is_court(themap, origin) and _is_court(themap, target)
-    cross = attributes.get("constraint") == "false"
-    if court_internal or (cross and order.index(origin.party) > order.index(target.party)):
-        # The court's reasoning runs the other way: from its findings down to the ruling at
-        # the foot of the diagram, so the court's band sits below the parties' arguments.
-        # Lines between parties all run from the earlier party to the later one, so that
-        # two positions that attack each other keep the parties' order side by side.
+    upper, lower = rows[quote_id(tail)], rows[quote_id(head)]
+    if upper > lower or (upper == lower and bands.index(origin.party) > bands.index(target.party)):
         tail, head = head, tail
         attributes["dir"] = "back"
+    attributes["minlen"] = str(abs(upper - lower))
+    if origin.party != target.party:
+        # Lines between bands order the boxes (fewer crossings) but do not pull them
+        # sideways: else a finding drags its row across the width toward what it decides.
+        attributes["weight"] = "0"
     return f"{quote_id(tail)} -> {quote_id(head)} [{_attrs(attributes)}];"
-
-
-def _is_court(themap: ArgumentMap, statement: Statement) -> bool:
-    return themap.parties[statement.party].role == "court"
 
 
 #: The colour of a test's result word: that of the status a met / not met factor resembles.
@@ -561,8 +636,9 @@ _RULE_WORDS = {"all": "every factor must be met", "any": "one factor suffices"}
 
 def _outcome_nodes(
     themap: ArgumentMap, options: RenderOptions, evaluation: EvaluationView | None
-) -> Iterator[tuple[str, str]]:
-    """Each legal test's outcome as a node (for the court's band) and a line to its ruling."""
+) -> Iterator[tuple[str, str, str, str]]:
+    """Each legal test's outcome: the test's id, the outcome's node (for the court's band),
+    the line to its ruling (or ""), and the ruling's id."""
     if evaluation is None:
         return
     for test in themap.tests:
@@ -596,12 +672,10 @@ def _outcome_nodes(
                 "arrowhead": "empty",
                 "color": f'"{COURT_COLOURS.ink}"',
                 "penwidth": "1.6",
-                "label": '"outcome"',
-                "fontcolor": f'"{COURT_COLOURS.ink}"',
                 "tooltip": esc_string(f"{test.name}: {outcome.result.upper()} — {test.ruling}"),
             }
             edge = f"{quote_id(outcome_id(test.id))} -> {quote_id(test.ruling)} [{_attrs(line)}];"
-        yield node, edge
+        yield test.id, node, edge, test.ruling
 
 
 def _outcome_rows(test: LegalTest, outcome: OutcomeView) -> list[tuple[str, str]]:
@@ -628,7 +702,7 @@ def _outcome_label(
     name = rows[0][0].rsplit(": ", 1)[0]
     cells = [
         f'<FONT POINT-SIZE="9" COLOR="{COURT_COLOURS.ink}">LEGAL TEST · OUTCOME</FONT>',
-        f'<FONT POINT-SIZE="12"><B>{_html_lines(wrap(name, options.width + 6))}</B></FONT>',
+        f'<FONT POINT-SIZE="12"><B>{_html_lines(wrap(name, options.width))}</B></FONT>',
         f'<FONT POINT-SIZE="20" COLOR="{_RESULT_COLOURS[outcome.status]}">'
         f"<B>{html_text(outcome.result.upper())}</B></FONT>",
     ]
@@ -636,7 +710,7 @@ def _outcome_label(
         colour = _RESULT_COLOURS[status]
         cells.append(
             f'<FONT POINT-SIZE="11" COLOR="{colour}">'
-            f"{_html_lines(wrap(text, options.width + 16))}</FONT>"
+            f"{_html_lines(wrap(text, options.width + 4))}</FONT>"
         )
     cells.append(f'<FONT POINT-SIZE="9">{html_text(rows[-1][0])}</FONT>')
     body = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{cell}</TD></TR>' for cell in cells)
@@ -661,58 +735,88 @@ _KIND_NAMES = {
 }
 
 
+#: The look the key's boxes share.
+_LEGEND_NODE = 'fontsize="10", color="#555555", fillcolor="#F4F4F4", height="0.3"'
+
+
 def _legend(
-    themap: ArgumentMap, options: RenderOptions, evaluation: EvaluationView | None
-) -> Iterator[str]:
-    """A key in rows: the shapes used, then one short horizontal line a relation used."""
+    drawing: Sketch,
+    themap: ArgumentMap,
+    options: RenderOptions,
+    evaluation: EvaluationView | None,
+    first: int,
+    rows: dict[str, int],
+) -> int:
+    """A compact key under the map, from row ``first``, in at most three rows: the shapes
+    used; the statuses; the lines used side by side. Returns its last row."""
     kinds = [k for k in KIND_STYLES if any(s.kind == k for s in themap.statements)]
     relations = [k for k in RELATION_STYLES if any(r.kind == k for r in themap.relations)]
-    yield '  subgraph "cluster_legend" {'
-    yield (
-        '    graph [label=<<B>Key</B>>, style="rounded", color="#999999", labeljust="l", '
-        f'labelloc="{_label_top(options)}", id="legend", fontsize="12", tooltip="Key"];'
-    )
-    yield '    node [fontsize="10", color="#555555", fillcolor="#F4F4F4", height="0.3"];'
-    rows: list[list[str]] = []
-    for start in range(0, len(kinds), 3):
-        row = []
-        for kind in kinds[start : start + 3]:
-            shape = KIND_STYLES[kind]
-            extra = f', peripheries="{shape.peripheries}"' if shape.peripheries > 1 else ""
-            yield (
-                f'    "legend_{kind}" [shape={shape.shape}, style="{shape.style}", '
-                f'penwidth="{min(shape.penwidth, 2.0)}", label="{_KIND_NAMES[kind]}"{extra}];'
-            )
-            row.append(f'"legend_{kind}"')
-        rows.append(row)
-    if evaluation is not None:
-        for status_row in _legend_statuses(evaluation):
-            yield from (line for _, line in status_row)
-            rows.append([name for name, _ in status_row])
-    for kind in relations:
-        style = RELATION_STYLES[kind]
-        ends = (f'"legend_{kind}_from"', f'"legend_{kind}_to"')
-        yield f'    {ends[0]} [shape=plaintext, label="{_VERBS[kind].split(" ")[0]}"];'
-        yield f'    {ends[1]} [shape=point, width="0.05", color="{style.colour}"];'
-        yield (
-            f'    {ends[0]} -> {ends[1]} [style="{style.style}", arrowhead={style.arrowhead}, '
-            f'color="{style.colour}", penwidth="{style.penwidth}", minlen="2"];'
+    key_rows: list[list[str]] = []
+    members: list[str] = []
+
+    def node(name: str, attributes: str) -> None:
+        drawing.nodes.append((name, f"  {name} [{_LEGEND_NODE}, {attributes}];"))
+        members.append(name)
+
+    row = []
+    for kind in kinds:
+        shape = KIND_STYLES[kind]
+        extra = f', peripheries="{shape.peripheries}"' if shape.peripheries > 1 else ""
+        name = f'"legend_{kind}"'
+        node(
+            name,
+            f'shape={shape.shape}, style="{shape.style}", '
+            f'penwidth="{min(shape.penwidth, 2.0)}", label="{_KIND_NAMES[kind]}"{extra}',
         )
-        rows.append(list(ends))
+        row.append(name)
+    key_rows.append(row)
+    if evaluation is not None:
+        row = []
+        for status_row in _legend_statuses(evaluation):
+            for name, attributes in status_row:
+                node(name, attributes)
+                row.append(name)
+        key_rows.append(row)
+    lines = [(kind, RELATION_STYLES[kind]) for kind in relations]
+    row = []
+    for kind, style in lines:
+        ends = (f'"legend_{kind}_from"', f'"legend_{kind}_to"')
+        node(ends[0], f'shape=plaintext, label="{_VERBS[kind].split(" ")[0]}"')
+        node(ends[1], f'shape=point, width="0.05", color="{style.colour}"')
+        drawing.edges.append(
+            (
+                f"legend-{kind}",
+                f'  {ends[0]} -> {ends[1]} [id="legend-{kind}", style="{style.style}", '
+                f'arrowhead={style.arrowhead}, color="{style.colour}", '
+                f'penwidth="{style.penwidth}", minlen="2"];',
+            )
+        )
+        row += ends
     if evaluation is not None and evaluation.tests and any(t.ruling for t in themap.tests):
         ends = ('"legend_outcome_from"', '"legend_outcome_to"')
-        yield f'    {ends[0]} [shape=plaintext, label="outcome"];'
-        yield f'    {ends[1]} [shape=point, width="0.05", color="{COURT_COLOURS.ink}"];'
-        yield (
-            f'    {ends[0]} -> {ends[1]} [style="bold", arrowhead=empty, '
-            f'color="{COURT_COLOURS.ink}", penwidth="1.6", minlen="2"];'
+        node(ends[0], 'shape=plaintext, label="outcome"')
+        node(ends[1], f'shape=point, width="0.05", color="{COURT_COLOURS.ink}"')
+        drawing.edges.append(
+            (
+                "legend-outcome",
+                f'  {ends[0]} -> {ends[1]} [id="legend-outcome", style="bold", '
+                f'arrowhead=empty, color="{COURT_COLOURS.ink}", penwidth="1.6", minlen="2"];',
+            )
         )
-        rows.append(list(ends))
-    for row in rows:
-        yield "    { rank=same; " + " ".join(f"{name};" for name in row) + " }"
-    for upper, lower in itertools.pairwise(rows):
-        yield f"    {lower[0]} -> {upper[0]} [style=invis];"
-    yield "  }"
+        row += ends
+    key_rows.append(row)
+    key_rows = [row for row in key_rows if row]
+    for number, row in enumerate(key_rows):
+        rows.update(dict.fromkeys(row, first + number))
+    drawing.bands.append(
+        Band(
+            '"cluster_legend"',
+            'label=<<B>Key</B>>, style="rounded", color="#999999", labeljust="l", '
+            'labelloc="t", id="legend", fontsize="12", tooltip="Key"',
+            tuple(members),
+        )
+    )
+    return first + len(key_rows) - 1
 
 
 _STATUS_NAMES = {
@@ -723,9 +827,9 @@ _STATUS_NAMES = {
 
 
 def _legend_statuses(evaluation: EvaluationView) -> list[list[tuple[str, str]]]:
-    """Two rows of the key: a sample box a status used, then the outcome node and "not decisive".
+    """The key's status samples: a box a status used, then "not decisive" and the outcome.
 
-    Each item is (node name, DOT line); the caller writes the lines and keeps the names.
+    Each item is (node name, its DOT attributes).
     """
     used = {standing.status for standing in evaluation.statements.values()}
     statuses = []
@@ -734,28 +838,28 @@ def _legend_statuses(evaluation: EvaluationView) -> list[list[tuple[str, str]]]:
             continue
         name = f'"legend_status_{status}"'
         border = f",{style.border}" if style.border else ""
-        line = (
-            f'    {name} [shape=box, style="rounded,filled{border}", penwidth="1.6", '
+        attributes = (
+            f'shape=box, style="rounded,filled{border}", penwidth="1.6", '
             f'fillcolor="{washed("#DCDCDC", style.wash)}", fontcolor="{style.text}", '
-            f'label="{style.mark} {_STATUS_NAMES[status]}"];'
+            f'label="{style.mark} {_STATUS_NAMES[status]}"'
         )
-        statuses.append((name, line))
+        statuses.append((name, attributes))
     extras = []
     if any(not s.decisive for s in evaluation.statements.values()):
         extras.append(
             (
                 '"legend_not_decisive"',
-                '    "legend_not_decisive" [shape=plaintext, '
-                'label="(not decisive): accepted as true,\\nthe decision does not rest on it"];',
+                "shape=plaintext, "
+                'label="(not decisive): accepted as true,\\nthe decision does not rest on it"',
             )
         )
     if evaluation.tests:
         extras.append(
             (
                 '"legend_outcome"',
-                f'    "legend_outcome" [shape=box, style="rounded,filled", penwidth="2.5", '
+                f'shape=box, style="rounded,filled", penwidth="2.5", '
                 f'fillcolor="#FFFFFF", color="{COURT_COLOURS.ink}", '
-                'label="legal test outcome"];',
+                'label="legal test outcome"',
             )
         )
     return [row for row in (statuses, extras) if row]

@@ -93,22 +93,25 @@ KIND_STYLES: Mapping[str, KindStyle] = MappingProxyType(
 
 @dataclass(frozen=True)
 class RelationStyle:
-    """How a relation is drawn: line, arrowhead, colour, width, and a word on the line."""
+    """How a relation is drawn: line, arrowhead, colour, width.
+
+    No word on the line: the box a verdict addresses says it ("REJECTED by F1a"), the line's
+    look (and the key) tells the kind, and words placed along crossing lines only clutter.
+    """
 
     style: str
     arrowhead: str
     colour: str
     penwidth: float
-    label: str = ""
 
 
 RELATION_STYLES: Mapping[str, RelationStyle] = MappingProxyType(
     {
         "support": RelationStyle("solid", "normal", "#2E7D32", 1.6),
         "attack": RelationStyle("dashed", "tee", "#C62828", 1.6),
-        "upholds": RelationStyle("bold", "normal", "#3A3A3A", 2.2, "upholds"),
-        "rejects": RelationStyle("bold,dashed", "tee", "#3A3A3A", 2.2, "rejects"),
-        "acknowledges": RelationStyle("dotted", "odot", "#3A3A3A", 2.2, "acknowledges"),
+        "upholds": RelationStyle("bold", "normal", "#3A3A3A", 2.2),
+        "rejects": RelationStyle("bold,dashed", "tee", "#3A3A3A", 2.2),
+        "acknowledges": RelationStyle("dotted", "odot", "#3A3A3A", 2.2),
     }
 )
 
