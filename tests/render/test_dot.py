@@ -18,7 +18,11 @@ def test_every_statement_and_relation_is_drawn(parler):
     for statement in parler.statements:
         assert f'"{statement.id}" [id="{node_id(statement.id)}"' in text
     edges = re.findall(r'^  "([^"]+)" -> "([^"]+)" \[id="relation-([^"]+)"', text, re.M)
-    assert len(edges) == len(parler.relations)
+    # Two statements that attack each other share one line, with a bar at both ends.
+    mutual = [line for line in text.splitlines() if "relation-mutual" in line]
+    assert len(edges) + len(mutual) == len(parler.relations)
+    assert len(mutual) == 3 and all('dir=both, arrowtail=tee' in line for line in mutual)
+    assert any('id="relation-A0-P0"' in line and "attack each other" in line for line in mutual)
 
 
 @pytest.mark.graphviz

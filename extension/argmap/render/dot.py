@@ -274,11 +274,18 @@ def sketch(
             drawing.nodes.append((quote_id(outcome_id(test)), "  " + node))
             rows.setdefault(quote_id(outcome_id(test)), 0)
     order = [band.party for band in the_plan.bands]
+    attacks = {(r.origin, r.target) for r in themap.relations if r.kind == "attack"}
     for relation in themap.relations:
-        standing = standings.get(relation.origin)
-        fallen = standing is not None and standing.status == "rejected"
+        pair = (relation.origin, relation.target)
+        mutual = relation.kind == "attack" and pair[::-1] in attacks
+        if mutual and pair[::-1] < pair:
+            continue  # two positions that attack each other: one line for both
+        fallen = all(
+            (s := standings.get(end)) is not None and s.status == "rejected"
+            for end in (pair if mutual else pair[:1])
+        )
         key = f"relation-{relation.origin}-{relation.target}"
-        line = "  " + _edge(themap, relation, rows, order, fallen)
+        line = "  " + _edge(themap, relation, rows, order, fallen, mutual)
         origin, target = themap.statements[relation.origin], themap.statements[relation.target]
         span = abs(rows[quote_id(origin.id)] - rows[quote_id(target.id)])
         if origin.party == target.party and span <= _LAID_OUT_SPAN:
@@ -590,31 +597,48 @@ def _edge(
     rows: Mapping[str, int],
     bands: Sequence[str],
     fallen: bool = False,
+    mutual: bool = False,
 ) -> str:
     """A relation's line; ``fallen``: its origin is rejected, so the line fades (it no longer
-    counts) and what still stands carries the picture.
+    counts) and what still stands carries the picture. ``mutual``: the target attacks the
+    origin too, and this one line, with a bar at both ends, stands for both attacks.
 
-    The plan fixed the rows, so no line sets them (``constraint=false``). Every line is
-    written from the upper box to the lower one (from the left band to the right in one row)
-    and turned with ``dir=back`` where the arrow points up: Graphviz routes a line best along
-    the ranks it joins.
+    Every line is written from the upper box to the lower one (from the left band to the
+    right in one row) and turned with ``dir=back`` where the arrow points up: Graphviz routes
+    a line best along the ranks it joins, and its rows are the plan's (``minlen``).
     """
     style = RELATION_STYLES[relation.kind]
     origin = themap.statements[relation.origin]
     target = themap.statements[relation.target]
     colour = washed(style.colour, STATUS_STYLES["rejected"].wash) if fallen else style.colour
+    tooltip = f"{origin.id} {_VERBS[relation.kind]} {target.id}: {target.label}"
+    if mutual:
+        tooltip = (
+            f"{origin.id} and {target.id} attack each other: "
+            f"{origin.id} {origin.label} / {target.id} {target.label}"
+        )
     attributes = {
         "id": esc_string(f"relation-{relation.origin}-{relation.target}"),
-        "class": esc_string(f"argmap-relation relation-{relation.kind}"),
+        "class": esc_string(
+            f"argmap-relation relation-{relation.kind}" + (" relation-mutual" if mutual else "")
+        ),
         "style": f'"{style.style}"',
         "arrowhead": style.arrowhead,
         "color": f'"{colour}"',
         "penwidth": str(style.penwidth),
-        "tooltip": esc_string(f"{origin.id} {_VERBS[relation.kind]} {target.id}: {target.label}"),
+        "tooltip": esc_string(tooltip),
     }
     tail, head = relation.origin, relation.target
     upper, lower = rows[quote_id(tail)], rows[quote_id(head)]
-    if upper > lower or (upper == lower and bands.index(origin.party) > bands.index(target.party)):
+    if mutual:
+        attributes.update(dir="both", arrowtail=style.arrowhead)
+        if upper > lower or (
+            upper == lower and bands.index(origin.party) > bands.index(target.party)
+        ):
+            tail, head = head, tail
+    elif upper > lower or (
+        upper == lower and bands.index(origin.party) > bands.index(target.party)
+    ):
         tail, head = head, tail
         attributes["dir"] = "back"
     attributes["minlen"] = str(abs(upper - lower))

@@ -265,39 +265,47 @@ def _arrange(
     if court is not None:
         stages += [[(court, row)] for row in range(len(court[3]))]
     for stage in stages:
-        for (party, offset, width, rows), row in stage:
-            if row >= len(rows):
-                grid[party].append((None,) * width)
-                continue
-            members = [sid for sid in rows[row] if sid not in beside]
-            wanted = {
-                sid: _mean([column[other] for other in links.get(sid, ()) if other in column])
-                for sid in members
-            }
-            ordered = sorted(
-                members,
-                key=lambda sid: (wanted[sid] if wanted[sid] is not None else math.inf, index[sid]),
-            )
-            unplaced = [sid for sid in ordered if wanted[sid] is None]
-            placed = [sid for sid in ordered if wanted[sid] is not None]
-            slots = _fit(
-                [wanted[sid] - offset for sid in placed],  # type: ignore[operator]
-                max(width, len(members)),
-            )
-            cells: list[str | None] = [None] * max(width, len(rows[row]))
-            for sid, slot in zip(placed, slots, strict=True):
-                cells[slot] = sid
-            free = [slot for slot, cell in enumerate(cells) if cell is None]
-            for sid, slot in zip(unplaced, free, strict=False):
-                cells[slot] = sid
-            for name in rows[row]:
-                if name in beside:  # next to its statement: the free cell nearest its right
-                    _put_beside(cells, name, cells.index(beside[name]))
-            for slot, cell in enumerate(cells):
-                if cell is not None:
-                    column[cell] = offset + slot
-            grid[party].append(tuple(cells))
+        for band, row in stage:
+            grid[band[0]].append(_place_row(band, row, links, index, beside, column))
     return {party: tuple(rows) for party, rows in grid.items()}
+
+
+def _place_row(
+    band: tuple[str, int, int, tuple[tuple[str, ...], ...]],
+    row: int,
+    links: Mapping[str, list[str]],
+    index: Mapping[str, int],
+    beside: Mapping[str, str],
+    column: dict[str, float],
+) -> tuple[str | None, ...]:
+    """One row's cells (see ``_arrange``); notes the columns of its boxes in ``column``."""
+    _, offset, width, rows = band
+    if row >= len(rows):
+        return (None,) * width
+    members = [sid for sid in rows[row] if sid not in beside]
+    wanted = {
+        sid: _mean([column[other] for other in links.get(sid, ()) if other in column])
+        for sid in members
+    }
+    placed = sorted(
+        (sid for sid in members if wanted[sid] is not None),
+        key=lambda sid: (wanted[sid], index[sid]),
+    )
+    slots = _fit([wanted[sid] - offset for sid in placed], max(width, len(members)))  # type: ignore[operator]
+    cells: list[str | None] = [None] * max(width, len(rows[row]))
+    for sid, slot in zip(placed, slots, strict=True):
+        cells[slot] = sid
+    free = [slot for slot, cell in enumerate(cells) if cell is None]
+    unplaced = [sid for sid in members if wanted[sid] is None]  # in the map's order
+    for sid, slot in zip(unplaced, free, strict=False):
+        cells[slot] = sid
+    for name in rows[row]:
+        if name in beside:  # next to its statement: the free cell nearest its right
+            _put_beside(cells, name, cells.index(beside[name]))
+    for slot, cell in enumerate(cells):
+        if cell is not None:
+            column[cell] = offset + slot
+    return tuple(cells)
 
 
 def _put_beside(cells: list[str | None], name: str, at: int) -> None:
