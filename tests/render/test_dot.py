@@ -21,7 +21,7 @@ def test_every_statement_and_relation_is_drawn(parler):
     # Two statements that attack each other share one line, with a bar at both ends.
     mutual = [line for line in text.splitlines() if "relation-mutual" in line]
     assert len(edges) + len(mutual) == len(parler.relations)
-    assert len(mutual) == 3 and all('dir=both, arrowtail=tee' in line for line in mutual)
+    assert len(mutual) == 3 and all("dir=both, arrowtail=tee" in line for line in mutual)
     assert any('id="relation-A0-P0"' in line and "attack each other" in line for line in mutual)
 
 
