@@ -3,8 +3,9 @@
 For maps of 10, 100, 500 and 2,000 statements it times, best of several runs:
 - to_dot: argmap's model -> DOT text, pure Python;
 - argmap svg: ``m.render("svg")`` with the system dot (DOT text + Graphviz + reading back);
-- bare dot: the `dot -Tsvg` process alone on the same DOT text;
-- ratio: argmap svg / bare dot (the price of argmap around Graphviz);
+- bare dot: the `dot -Tsvg` process alone on argmap's first-pass DOT text (the layout; a
+  drawing takes a second, cheap pass that draws the bands: see argmap.render.sketch);
+- ratio: argmap svg / bare dot (the price of argmap around Graphviz, both passes included);
 - wasm svg: the embedded WebAssembly Graphviz on the same map;
 and the time of a cold ``import argmap`` in a fresh interpreter.
 Nothing here asserts a time; it prints a table (and --json for machines).
@@ -24,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from argmap.render.dot import sketch
 from generate import generate
 
 SIZES = (10, 100, 500, 2000)
@@ -66,7 +68,7 @@ def measure(size: int, dot: str) -> dict[str, float]:
     """Time one generated map of ``size`` statements every way."""
     themap = generate(size, seed=size)
     repeat = 5 if size <= 500 else 2
-    source = themap.to_dot().encode()
+    source = sketch(themap).source.encode()
     row = {
         "statements": len(themap.statements),
         "relations": len(themap.relations),

@@ -31,7 +31,8 @@ __all__ = [
 #: The ending of argmap's own files, which no drawing may take.
 MAP_SUFFIX = ".argmap.json"
 #: What a diagram can be written as: format name -> (file endings, MIME type).
-#: "dot" is argmap's DOT source (no Graphviz needed); "json" is Graphviz's JSON of the
+#: "dot" is the finished drawing as DOT, every position in it (``neato -n2`` draws it again;
+#: ``to_dot`` gives the one-pass source instead); "json" is Graphviz's JSON of the
 #: laid-out diagram (positions of every box and line), for web pages and other tools.
 OUTPUTS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
     {

@@ -223,7 +223,7 @@ def sketch(
     cells = {quote_id(name): place for name, place in _drawing_cells(the_plan).items()}
     rows = {name: row for name, (row, _) in cells.items()}
 
-    drawing = Sketch()
+    drawing = Sketch(rows_run="x" if options.direction in ("BT", "TB") else "y")
     graph = {
         "fontname": f'"{FONT}"',
         "nodesep": "0.16",

@@ -137,11 +137,12 @@ def _shares(width: int, sizes: list[int]) -> list[int]:
     if not sizes:
         return []
     total = sum(sizes) or 1
-    shares = [max(1, math.floor(width * size / total)) for size in sizes]
+    spare = max(0, width - len(sizes))  # one column each, the rest in proportion
+    exact = [spare * size / total for size in sizes]
+    shares = [1 + math.floor(part) for part in exact]
     # The columns left over go to the largest remainders.
-    left = width - sum(shares)
-    order = sorted(range(len(sizes)), key=lambda i: -(width * sizes[i] / total - shares[i]))
-    for i in order[: max(0, left)]:
+    order = sorted(range(len(sizes)), key=lambda i: -(exact[i] - math.floor(exact[i])))
+    for i in order[: max(0, width - sum(shares))]:
         shares[i] += 1
     return shares
 
@@ -197,8 +198,8 @@ def _order(themap: ArgumentMap, parties: list[str], *, upwards: bool) -> list[_P
     placed: list[_Placing] = []
     done: set[str] = set()
     while len(done) < len(own):
-        if not ready:  # a cycle: break it at its earliest statement
-            heapq.heappush(ready, min(index[s] for s in own if s not in done))
+        if not ready:  # every statement left waits on another: break a cycle
+            heapq.heappush(ready, index[_on_a_cycle(own, index, bounds, done)])
         sid = own[heapq.heappop(ready)]
         if sid in done:
             continue
@@ -210,6 +211,23 @@ def _order(themap: ArgumentMap, parties: list[str], *, upwards: bool) -> list[_P
             if waiting[later] == 0 and later not in done:
                 heapq.heappush(ready, index[later])
     return placed
+
+
+def _on_a_cycle(
+    own: list[str],
+    index: Mapping[str, int],
+    bounds: Mapping[str, Mapping[str, int]],
+    done: set[str],
+) -> str:
+    """The earliest statement of a cycle of claims among those not placed yet: from the
+    earliest waiting statement, follow the claims it waits for until one comes round again."""
+    current = min((s for s in own if s not in done), key=index.__getitem__)
+    path: list[str] = []
+    while current not in path:
+        path.append(current)
+        waiting_for = [t for t, gap in bounds[current].items() if gap and t not in done]
+        current = min(waiting_for, key=index.__getitem__)
+    return min(path[path.index(current) :], key=index.__getitem__)
 
 
 def _rows(

@@ -55,6 +55,9 @@ class Sketch:
     bands: list[Band] = field(default_factory=list)
     #: Lines between bands: left out of the first pass, routed in the second.
     late: list[tuple[str, str]] = field(default_factory=list)
+    #: The axis a row runs along: "x" when drawn top to bottom, "y" when left to right. A
+    #: spanning band stretches along it; bands side by side are neighbours along it.
+    rows_run: str = "x"
 
     @property
     def source(self) -> str:
@@ -86,8 +89,9 @@ class Sketch:
         routes = _routes(laid_out)
         left, bottom, right, top = _numbers(laid_out.get("bb", "0,0,0,0"))
         rectangles = _rectangles(self.bands, places)
-        spanning = [r for band, r in zip(self.bands, rectangles, strict=True) if band.span and r]
-        if spanning:
+        if self.rows_run == "y":  # rows run up and down: work on the drawing turned
+            rectangles = [_turned(r) for r in rectangles]
+        if any(band.span for band in self.bands):
             low = min(r[0] for r in rectangles if r)
             high = max(r[2] for r in rectangles if r)
             rectangles = [
@@ -95,6 +99,8 @@ class Sketch:
                 for band, r in zip(self.bands, rectangles, strict=True)
             ]
         rectangles = _apart(self.bands, rectangles)
+        if self.rows_run == "y":
+            rectangles = [_turned(r) for r in rectangles]
         for rectangle in rectangles:
             if rectangle:
                 left, bottom = min(left, rectangle[0]), min(bottom, rectangle[1])
@@ -190,6 +196,14 @@ def _rectangles(bands: Sequence[Band], places: Mapping[str, Place]) -> list[Rect
             )
         )
     return found
+
+
+def _turned(rectangle: Rectangle | None) -> Rectangle | None:
+    """The rectangle mirrored on the diagonal (x and y swapped); twice is the identity."""
+    if rectangle is None:
+        return None
+    left, bottom, right, top = rectangle
+    return (bottom, left, top, right)
 
 
 #: The least room between two bands side by side, in points.
