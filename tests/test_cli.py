@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from .conftest import DATA, EXAMPLE
+from .test_release import PACKAGE_JSON
 
 
 def argmap_cmd(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
@@ -31,7 +32,8 @@ def test_help_explains_every_command():
 def test_version_names_the_engine():
     result = argmap_cmd("--version")
     assert result.returncode == 0
-    assert result.stdout.startswith("argmap 0.1.0\ngraphviz: ")
+    version = json.loads(PACKAGE_JSON.read_text("utf-8"))["version"]
+    assert result.stdout.startswith(f"argmap {version}\ngraphviz: ")
 
 
 @pytest.mark.graphviz

@@ -57,8 +57,6 @@ __all__ = [
     "model",
 ]
 
-__version__ = "0.1.0"
-
 _CASES = {"parler-v-aws": "parler_v_aws.argmap.json"}
 
 
@@ -95,6 +93,12 @@ def __getattr__(name: str) -> object:
         from . import widgets
 
         return getattr(widgets, name)
+    if name == "__version__":
+        # The one version number is the labextension's package.json (see pyproject.toml);
+        # the installed metadata carries it.
+        from importlib.metadata import version
+
+        return version("jupyter-argmap")
     raise AttributeError(f"module 'argmap' has no attribute {name!r}")
 
 

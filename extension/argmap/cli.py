@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__, example, examples, formats, load
+from . import example, examples, formats, load
 from ._atomic import write_atomic
 from .exceptions import ArgmapError
 from .render import DIRECTIONS, OUTPUTS, output_format
@@ -23,6 +23,7 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _version() -> str:
+    from . import __version__
     from .render import _backend
 
     return f"argmap {__version__}\n{_backend.describe()}"
