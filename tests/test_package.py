@@ -20,10 +20,12 @@ LAYERS = {
     "render": 2,
     "evaluate": 2,
     "_map": 3,
+    "_drawing": 3,
     "__init__": 5,  # the facade: re-exports the widgets lazily
     "__main__": 4,
     "cli": 4,
     "widgets": 4,
+    "server": 4,
 }
 
 

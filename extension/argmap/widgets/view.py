@@ -11,12 +11,11 @@ from typing import Any
 import anywidget
 import traitlets
 
+from .. import _drawing
 from .._map import ArgumentMap
-from ..evaluate import evaluate
 from ..exceptions import ArgmapError
-from ..model import ArgumentMap as Model
 from ..model import Change
-from ..render import DIRECTIONS, RenderOptions, output_format, render
+from ..render import DIRECTIONS, RenderOptions, output_format
 
 __all__ = ["View"]
 
@@ -137,12 +136,13 @@ class View(anywidget.AnyWidget):
 
     def _shown(self) -> tuple[set[str], dict[str, set[str]]]:
         """What the drawing shows, and each fold's statements that it leaves out."""
-        shown = {s.id for s in self.map.statements if s.party not in self.hidden_parties}
-        root = self.focus_root or self.selected
-        if self.focus and root in self.map.statements:
-            shown &= self.map.neighbourhood(root, self.focus)
-        folds = {c: self.map.subtree(c) & shown for c in self.collapsed if c in shown}
-        return shown.difference(*folds.values()), folds
+        return _drawing.shown(
+            self.map,
+            hidden_parties=self.hidden_parties,
+            focus=self.focus,
+            root=self.focus_root or self.selected,
+            collapsed=self.collapsed,
+        )
 
     def drawing(self, fmt: str = "svg") -> bytes:
         """The diagram as on screen, as svg, png, pdf or dot: the same options, focus, party
@@ -150,14 +150,7 @@ class View(anywidget.AnyWidget):
         return self._draw(output_format(format=fmt), *self._shown())
 
     def _draw(self, fmt: str, shown: set[str], folds: dict[str, set[str]]) -> bytes:
-        part = self.map if len(shown) == len(self.map.statements) else self.map.subset(shown)
-        options = self.options
-        # Statuses come from the whole map, even when only a part of it is drawn.
-        evaluation = evaluate(self.map) if options.evaluate else None
-        counts = {root: len(hidden) for root, hidden in folds.items()}
-        drawn = render(
-            part, fmt, options=options, evaluation=evaluation, collapsed=counts, cache=self._drawings
-        )
+        drawn = _drawing.draw(self.map, fmt, self.options, shown, folds, cache=self._drawings)
         while len(self._drawings) > DRAWINGS_KEPT:
             del self._drawings[next(iter(self._drawings))]  # the least recently used
         return drawn
@@ -174,7 +167,7 @@ class View(anywidget.AnyWidget):
         self.renders += bool(set(self._drawings) - kept)
         with self.hold_sync():
             self.svg = svg
-            self.graph = _graph_data(self.map, shown, folds)
+            self.graph = _drawing.graph_data(self.map, shown, folds)
             if self.status.startswith("cannot draw"):
                 self.status = ""
 
@@ -229,42 +222,3 @@ class View(anywidget.AnyWidget):
         self.options = dataclasses.replace(self.options, **choices)
         return self
 
-
-def _graph_data(themap: Model, shown: set[str], folds: dict[str, set[str]]) -> dict[str, Any]:
-    """Parties, drawn statements and links; folded statements with the folds hiding them.
-
-    Titles and texts go along so the browser can search without asking the kernel, and
-    find a folded statement to unfold.
-    """
-    under: dict[str, list[str]] = {}
-    for root, hidden in folds.items():
-        for statement_id in hidden:
-            under.setdefault(statement_id, []).append(root)
-
-    def about(statement_id: str) -> dict[str, Any]:
-        s = themap.statements[statement_id]
-        return {
-            "party": s.party,
-            "kind": s.kind,
-            "label": s.label,
-            "title": s.title,
-            "text": s.text,
-        }
-
-    order = themap.statements.keys()
-    return {
-        "parties": [{"id": p.id, "name": p.name, "role": p.role} for p in themap.parties],
-        "nodes": {
-            statement_id: about(statement_id) for statement_id in order if statement_id in shown
-        },
-        "links": [
-            [r.origin, r.target, r.kind]
-            for r in themap.relations
-            if r.origin in shown and r.target in shown
-        ],
-        "folded": {
-            statement_id: {**about(statement_id), "under": roots}
-            for statement_id in order
-            if (roots := under.get(statement_id))
-        },
-    }
