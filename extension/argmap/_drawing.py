@@ -49,9 +49,7 @@ def draw(
     # Statuses come from the whole map, even when only a part of it is drawn.
     evaluation = evaluate(themap) if options.evaluate else None
     counts = {root: len(hidden) for root, hidden in folds.items()}
-    return render(
-        drawn, fmt, options=options, evaluation=evaluation, collapsed=counts, cache=cache
-    )
+    return render(drawn, fmt, options=options, evaluation=evaluation, collapsed=counts, cache=cache)
 
 
 def graph_data(themap: ArgumentMap, part: set[str], folds: dict[str, set[str]]) -> dict[str, Any]:

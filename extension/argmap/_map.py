@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,16 @@ from .exceptions import ArgmapError
 from .model import ArgumentMap as _Model
 from .render import RenderOptions
 
-__all__ = ["ArgumentMap"]
+__all__ = ["DISPLAY", "MIME_TYPE", "ArgumentMap"]
+
+#: The map's own MIME type, drawn by the JupyterLab extension.
+MIME_TYPE = "application/vnd.argmap+json"
+#: The notebook display: MIME type -> the method that makes it, richest first.
+DISPLAY = {
+    MIME_TYPE: "_display_map",
+    "image/svg+xml": "_display_svg",
+    "text/plain": "summary",
+}
 
 
 class ArgumentMap(_Model):
@@ -84,14 +95,47 @@ class ArgumentMap(_Model):
         return formats.loads(self.dumps(), file="<copy>", factory=ArgumentMap)  # type: ignore[return-value]
 
     def _repr_mimebundle_(
-        self, include: Any = None, exclude: Any = None, **kwargs: Any
-    ) -> dict[str, str]:
-        bundle = {"text/plain": self.summary()}
-        try:
-            bundle["image/svg+xml"] = self.render("svg").decode("utf-8")
-        except ArgmapError as error:
-            bundle["text/plain"] += f"\n(no diagram: {error})"
+        self,
+        include: Collection[str] | None = None,
+        exclude: Collection[str] | None = None,
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        """The notebook display: the map for JupyterLab's extension, an SVG and a summary.
+
+        ``application/vnd.argmap+json`` is ``{"map": <the *.argmap.json content>, "options":
+        {direction, legend, evaluate, title}}``; the extension draws it interactively. Only the
+        types in ``include`` (all by default) and not in ``exclude`` are made.
+        """
+        wanted = [
+            mime
+            for mime in DISPLAY
+            if (include is None or mime in include) and (exclude is None or mime not in exclude)
+        ]
+        bundle: dict[str, Any] = {}
+        problem = None
+        for mime in wanted:
+            try:
+                bundle[mime] = getattr(self, DISPLAY[mime])()
+            except ArgmapError as error:  # no Graphviz: the rest still shows, and says why
+                problem = error
+        if problem is not None and "text/plain" in bundle:
+            bundle["text/plain"] += f"\n(no diagram: {problem})"
         return bundle
+
+    def _display_map(self) -> dict[str, Any]:
+        options = self.options
+        return {
+            "map": json.loads(self.dumps()),
+            "options": {
+                "direction": options.direction,
+                "legend": options.legend,
+                "evaluate": options.evaluate,
+                "title": options.title,
+            },
+        }
+
+    def _display_svg(self) -> str:
+        return self.render("svg").decode("utf-8")
 
     def to_networkx(self) -> Any:
         """The map as a ``networkx.DiGraph``: statements as nodes, relations as edges.

@@ -73,10 +73,12 @@ def test_party_filter(view, parler):
 
 
 def test_static_fallback_for_places_without_widgets(view):
-    bundle = view._repr_mimebundle_()
-    bundle = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert "application/vnd.jupyter.widget-view+json" in bundle
+    """The output beside the widget (nbconvert and nbviewer show it: tests/test_outputs.py)."""
+    from argmap.widgets.view import FALLBACK_MIME
+
+    bundle = view._fallback()
     assert bundle["image/svg+xml"] == view.svg
+    assert FALLBACK_MIME in bundle and bundle["text/plain"]
 
 
 def test_downloads_go_to_the_browser_as_a_message(view, monkeypatch):

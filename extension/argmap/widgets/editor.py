@@ -20,7 +20,7 @@ from ..evaluate import evaluate
 from ..exceptions import ArgmapError
 from ..model import Change, Citation, Factor, LegalTest, RelationKind
 from ..render import OUTPUTS, output_format
-from .view import STATIC, View
+from .view import STATIC, View, show
 
 __all__ = ["Editor", "StatusLine"]
 
@@ -161,6 +161,9 @@ class Editor(w.VBox):  # type: ignore[misc]
         self._refresh_choices()
         self._show_selected()
         self._show_evaluation()
+
+    def _ipython_display_(self, **kwargs: Any) -> None:
+        show(self, self.view)
 
     @staticmethod
     def _open(path: Path | None) -> ArgumentMap:

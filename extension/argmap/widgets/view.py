@@ -17,11 +17,16 @@ from ..exceptions import ArgmapError
 from ..model import Change
 from ..render import DIRECTIONS, RenderOptions, output_format
 
-__all__ = ["View"]
+__all__ = ["FALLBACK_MIME", "View", "show"]
 
 STATIC = Path(__file__).parent / "static"
 #: Drawings a View keeps, by their DOT text: undo, redo and toggling back draw at once.
 DRAWINGS_KEPT = 12
+
+#: Marks the output that carries a widget's drawing as a plain SVG, beside the widget itself.
+#: Where widgets do not run (nbconvert's HTML, also of executed notebooks, nbviewer, GitHub)
+#: the SVG shows; JupyterLab's argmap extension hides the output, as the widget shows there.
+FALLBACK_MIME = "application/vnd.argmap.fallback+json"
 
 #: The drawing choices the toolbar offers: trait name -> field of RenderOptions.
 TOOLBAR_OPTIONS = {
@@ -83,6 +88,7 @@ class View(anywidget.AnyWidget):
         self._options = options or themap.options
         self._paused = False
         self._drawings: dict[tuple[str, str, str], bytes] = {}
+        self._fallbacks: list[Any] = []  # IPython display handles of the static drawings
         choices = {trait: getattr(self._options, field) for trait, field in TOOLBAR_OPTIONS.items()}
         super().__init__(**{**choices, **kwargs})
         self.renders = 0  # Graphviz layouts made so far (tests and benchmarks read it)
@@ -170,6 +176,8 @@ class View(anywidget.AnyWidget):
             self.graph = _drawing.graph_data(self.map, shown, folds)
             if self.status.startswith("cannot draw"):
                 self.status = ""
+        for handle in self._fallbacks:
+            handle.update(self._fallback(), raw=True)
 
     def download(self, data: bytes, filename: str, mime: str) -> None:
         """Make the browser save ``data`` as a file (the view must be on screen)."""
@@ -208,12 +216,17 @@ class View(anywidget.AnyWidget):
             self.map.unobserve(self._map_changed)
         super().close()
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        bundle = super()._repr_mimebundle_(**kwargs)
-        # Where widgets do not run (GitHub, nbviewer, a saved notebook), the drawing still shows.
-        data = bundle[0] if isinstance(bundle, tuple) else bundle
-        if isinstance(data, dict) and self.svg:
-            data["image/svg+xml"] = self.svg
+    def _ipython_display_(self, **kwargs: Any) -> None:
+        show(self, self)
+
+    def _fallback(self) -> dict[str, Any]:
+        """The static output beside the widget: the drawing, for where widgets do not run."""
+        bundle: dict[str, Any] = {
+            FALLBACK_MIME: {},
+            "text/plain": self.status or f"argument map: {self.map.title or 'untitled'}",
+        }
+        if self.svg:
+            bundle["image/svg+xml"] = self.svg
         return bundle
 
     def with_options(self, **choices: Any) -> View:
@@ -222,3 +235,20 @@ class View(anywidget.AnyWidget):
         self.options = dataclasses.replace(self.options, **choices)
         return self
 
+
+def show(widget: Any, view: View) -> None:
+    """Display ``widget`` and, as an output of its own, ``view``'s drawing as a plain SVG.
+
+    One output cannot do both: nbconvert shows a widget's output as the widget whenever the
+    notebook holds widget state (as ``nbconvert --execute`` stores it), which needs scripts
+    from the network; the separate output keeps the drawing offline. It follows the map.
+    """
+    from IPython.display import display
+
+    shown = widget._repr_mimebundle_() or {}
+    data, metadata = shown if isinstance(shown, tuple) else (shown, {})
+    # A line saying what it is, not ipywidgets' repr of every child.
+    data = {**data, "text/plain": f"{type(widget).__name__} of {view.map.title or 'untitled'}"}
+    display(data, metadata=metadata, raw=True)  # type: ignore[no-untyped-call]
+    handle = display(view._fallback(), raw=True, display_id=True)  # type: ignore[no-untyped-call]
+    view._fallbacks.append(handle)
