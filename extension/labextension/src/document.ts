@@ -85,11 +85,17 @@ export class ArgmapPanel extends Widget {
   }
 
   undo(): void {
-    this.context.model.sharedModel.undo();
+    if (this.context.model.sharedModel.canUndo()) {
+      this.context.model.sharedModel.undo();
+      this.context.model.dirty = true;
+    }
   }
 
   redo(): void {
-    this.context.model.sharedModel.redo();
+    if (this.context.model.sharedModel.canRedo()) {
+      this.context.model.sharedModel.redo();
+      this.context.model.dirty = true;
+    }
   }
 
   dispose(): void {
@@ -161,6 +167,7 @@ export class ArgmapPanel extends Widget {
       }
       this._drawnText = text;
       this.context.model.sharedModel.setSource(text);
+      this.context.model.dirty = true; // a text model leaves that to its editor
       if (select) {
         this._model.set('selected', select);
       }
