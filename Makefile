@@ -10,7 +10,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: lab test quick bench lint docs system-deps test-deps clean
 
-$(STAMP): pyproject.toml
+# pip builds the JupyterLab extension too (npm, from the registry): it is built again when its
+# sources or the View's browser module, which it bundles, change.
+LABEXTENSION := extension/labextension/package.json extension/labextension/tsconfig.json \
+	$(wildcard extension/labextension/src/* extension/labextension/style/*) \
+	$(wildcard extension/argmap/widgets/static/*)
+
+$(STAMP): pyproject.toml $(LABEXTENSION)
+	@scripts/ensure-system-deps nodejs npm
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev,jupyter]'

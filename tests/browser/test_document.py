@@ -72,9 +72,13 @@ def test_an_edit_is_saved_with_ctrl_s_and_shown_after_a_reload(lab, page):
     form = document.locator(".argmap-side-edit")
     form.get_by_label("Title", exact=True).fill("Amazon had no right <at all>")
     form.get_by_role("button", name="Apply").click()
-    document.locator("svg g.node#statement-P0").get_by_text("Amazon had no right <at all>").wait_for()
+    document.locator("svg g.node#statement-P0").get_by_text(
+        "Amazon had no right <at all>"
+    ).wait_for()
     tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-current")
-    page.wait_for_function("tab => tab.classList.contains('jp-mod-dirty')", arg=tab.element_handle())
+    page.wait_for_function(
+        "tab => tab.classList.contains('jp-mod-dirty')", arg=tab.element_handle()
+    )
 
     # a reason for it, from the side panel
     add = document.locator(".argmap-side-add")
@@ -98,7 +102,9 @@ def test_an_edit_is_saved_with_ctrl_s_and_shown_after_a_reload(lab, page):
 
     page.reload()
     reloaded = _document(page)
-    reloaded.locator("svg g.node#statement-P0").get_by_text("Amazon had no right <at all>").wait_for()
+    reloaded.locator("svg g.node#statement-P0").get_by_text(
+        "Amazon had no right <at all>"
+    ).wait_for()
 
 
 def test_the_launcher_creates_a_two_party_map(lab, page):
@@ -153,7 +159,11 @@ def test_an_exported_page_shows_the_diagrams_offline(tmp_path, browser):
     book = nbformat.v4.new_notebook()
     book.cells = [
         nbformat.v4.new_code_cell(source)
-        for source in ("import argmap\nm = argmap.example()\nm", "argmap.View(m)", "argmap.Editor(m)")
+        for source in (
+            "import argmap\nm = argmap.example()\nm",
+            "argmap.View(m)",
+            "argmap.Editor(m)",
+        )
     ]
     book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(book, tmp_path / "page.ipynb")
