@@ -74,6 +74,18 @@ def test_the_binder_build_replayed(tmp_path):
         timeout=1200,
     )
     subprocess.run(["./binder/postBuild"], cwd=ROOT, env=environ, check=True, timeout=300)
+    # Both halves of the JupyterLab extension, built and enabled by that install.
+    for kind, name in (("labextension", "jupyter-argmap"), ("server extension", "argmap.server")):
+        listed = subprocess.run(
+            [str(env_dir / "bin" / "jupyter"), *kind.split(), "list"],
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        lines = (listed.stdout + listed.stderr).splitlines()
+        line = next((text for text in lines if name in text), "")
+        assert "enabled" in line, listed.stdout + listed.stderr
     assert (
         home
         / ".jupyter/lab/user-settings/@jupyterlab/apputils-extension"
