@@ -14,7 +14,7 @@ import argmap
 from argmap._map import MIME_TYPE
 from argmap.widgets.view import FALLBACK_MIME
 
-from ..conftest import EXAMPLE
+from ..conftest import DATA, EXAMPLE
 from .conftest import shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.graphviz]
@@ -85,7 +85,14 @@ def test_an_edit_is_saved_with_ctrl_s_and_shown_after_a_reload(lab, page):
     add.get_by_label("New title").fill("No warning")
     add.get_by_label("New text").fill("AWS gave Parler no time to move.")
     add.get_by_role("button", name="Add").click()
-    document.locator("svg g.node").get_by_text("No warning").wait_for()
+    added = document.locator("svg g.node").get_by_text("No warning")
+    added.wait_for()
+
+    # Undo takes it away, Redo brings it back: the document's own history
+    page.locator(".jp-Toolbar-item", has_text="Undo").click()
+    added.wait_for(state="detached")
+    page.locator(".jp-Toolbar-item", has_text="Redo").click()
+    added.wait_for()
 
     page.keyboard.press("Control+s")
     page.wait_for_function(
@@ -193,3 +200,14 @@ def test_an_exported_page_shows_the_diagrams_offline(tmp_path, browser):
     assert refused, "the page asked for nothing from the network: the test proves less"
     shoot(page, "document-5-exported-offline")
     context.close()
+
+
+def test_an_invalid_map_shows_its_problems_in_the_document(lab, page):
+    shutil.copy(DATA / "bad" / "dangling.argmap.json", lab.root / "broken.argmap.json")
+    page.goto(_lab(lab, "broken", "broken.argmap.json"))
+    problems = _document(page).locator(".argmap-problems")
+    problems.wait_for()
+    text = problems.text_content() or ""
+    assert "broken.argmap.json is not a valid argument map" in text
+    assert "unknown party: 'x'" in text and "cannot link a statement to itself" in text
+    shoot(page, "document-6-problems")

@@ -107,10 +107,6 @@ export class LocalModel implements ViewModel {
     );
   }
 
-  send(): void {
-    // view.js sends nothing the document needs; downloads come from the kernel only.
-  }
-
   private _state: Record<string, unknown>;
   private _changed = new Set<string>();
   private _handlers = new Map<string, ((...args: any[]) => void)[]>();
