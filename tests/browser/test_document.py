@@ -211,3 +211,15 @@ def test_an_invalid_map_shows_its_problems_in_the_document(lab, page):
     assert "broken.argmap.json is not a valid argument map" in text
     assert "unknown party: 'x'" in text and "cannot link a statement to itself" in text
     shoot(page, "document-6-problems")
+
+
+def test_notebook_7_opens_the_document_too(lab, page):
+    shutil.copy(EXAMPLE, lab.root / "nb7.argmap.json")
+    page.goto(f"{lab.url}/tree?token={lab.token}")
+    item = page.locator('.jp-DirListing-item[data-file-type="argmap"]:has-text("nb7.argmap.json")')
+    with page.context.expect_page() as opened:
+        item.dblclick()
+    document = _document(opened.value)
+    document.locator("svg g.node#statement-P0").wait_for()
+    assert "/edit/nb7.argmap.json" in opened.value.url
+    shoot(opened.value, "document-7-notebook-7")
