@@ -80,6 +80,15 @@ def test_an_edit_is_saved_with_ctrl_s_and_shown_after_a_reload(lab, page):
         "tab => tab.classList.contains('jp-mod-dirty')", arg=tab.element_handle()
     )
 
+    # a change that breaks the map is refused, named, and leaves the text as it was
+    form.get_by_label("Kind", exact=True).select_option("finding")
+    form.get_by_role("button", name="Apply").click()
+    refused = document.locator(".argmap-side .argmap-problems")
+    refused.wait_for()
+    assert "The map was not changed" in (refused.text_content() or "")
+    assert "only the court states a finding" in (refused.text_content() or "")
+    form.get_by_label("Kind", exact=True).select_option("position")
+
     # a reason for it, from the side panel
     add = document.locator(".argmap-side-add")
     add.get_by_label("New title").fill("No warning")
@@ -100,6 +109,7 @@ def test_an_edit_is_saved_with_ctrl_s_and_shown_after_a_reload(lab, page):
     )
     saved = argmap.load(lab.root / "edit.argmap.json")
     assert saved.statements["P0"].title == "Amazon had no right <at all>"
+    assert saved.statements["P0"].kind == "position"  # the refused change left no trace
     added = [s for s in saved.statements if s.title == "No warning"]
     assert len(added) == 1 and any(
         r.origin == added[0].id and r.target == "P0" and r.kind == "support"

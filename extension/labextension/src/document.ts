@@ -13,7 +13,18 @@ import { PathExt } from '@jupyterlab/coreutils';
 import { Widget } from '@lumino/widgets';
 
 import { DRAWN, Drawing, LocalModel, draw, problemBox, query, view } from './drawing';
-import { ADDITIONS, MapData, add, dump, edit, link, remove, statement, unlink } from './edits';
+import {
+  ADDITIONS,
+  KINDS,
+  MapData,
+  add,
+  dump,
+  edit,
+  link,
+  remove,
+  statement,
+  unlink
+} from './edits';
 import { argmapIcon } from './icon';
 
 const VERDICTS = new Set(['upholds', 'rejects', 'acknowledges']);
@@ -265,11 +276,29 @@ export class ArgmapPanel extends Widget {
     text.value = s.text;
     text.rows = 4;
     text.setAttribute('aria-label', 'Text');
+    const party = choice(
+      data.parties.map(p => [p.id, p.name]),
+      s.party
+    );
+    party.setAttribute('aria-label', 'Party');
+    const kind = choice(
+      KINDS.map(k => [k, k]),
+      s.kind
+    );
+    kind.setAttribute('aria-label', 'Kind');
+    const fields = (): Parameters<typeof edit>[2] => ({
+      title: title.value,
+      text: text.value,
+      party: party.value,
+      kind: kind.value
+    });
     form.append(
       el('h3', '', 'Edit'),
       title,
       text,
-      button('Apply', () => void this._apply(edit(data, id, { title: title.value, text: text.value }))),
+      party,
+      kind,
+      button('Apply', () => void this._apply(edit(data, id, fields()))),
       button('Delete', () => void this._apply(remove(data, id)), 'Delete it with its links')
     );
     return form;

@@ -69,16 +69,22 @@ export function freshId(data: MapData, party: string): string {
   return `${prefix}${n}`;
 }
 
-/** Set a statement's title and text (an empty title is left out, as argmap writes it). */
+/** The kinds of statement, in the order the side panel offers them. */
+export const KINDS = ['position', 'reason', 'objection', 'fact', 'finding', 'ruling'];
+
+/** Set a statement's title, text, and if given its party and kind (an empty title is left
+ * out, as argmap writes it). */
 export function edit(
   data: MapData,
   id: string,
-  fields: { title: string; text: string }
+  fields: { title: string; text: string; party?: string; kind?: string }
 ): MapData {
   const next = copy(data);
   const target = statement(next, id);
   next.statements[next.statements.indexOf(target)] = order({
     ...target,
+    party: fields.party ?? target.party,
+    kind: fields.kind ?? target.kind,
     title: fields.title || undefined,
     text: fields.text
   });

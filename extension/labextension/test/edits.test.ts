@@ -37,6 +37,8 @@ test('edit sets title and text, keeps the key order, drops an empty title', () =
   const untitled = edit(data, 'P0', { title: '', text: 'x' });
   assert.equal('title' in untitled.statements[0], false);
   assert.throws(() => edit(data, 'P9', { title: '', text: 'x' }), /unknown statement: 'P9'/);
+  const moved = edit(data, 'P0', { title: 'Win', text: 'We win.', party: 'court', kind: 'ruling' });
+  assert.deepEqual([moved.statements[0].party, moved.statements[0].kind], ['court', 'ruling']);
 });
 
 test('add makes a reason that supports, an objection that attacks, a finding with a verdict', () => {
