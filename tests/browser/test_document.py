@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 
 import nbformat
 import pytest
@@ -233,3 +234,29 @@ def test_notebook_7_opens_the_document_too(lab, page):
     document.locator("svg g.node#statement-P0").wait_for()
     assert "/edit/nb7.argmap.json" in opened.value.url
     shoot(opened.value, "document-7-notebook-7")
+
+
+def test_saving_over_a_change_on_disk_asks_first(lab, page):
+    """The document saves through JupyterLab's context: another program's write is noticed,
+    and taking the version on disk (revert) draws it."""
+    path = lab.root / "both.argmap.json"
+    shutil.copy(EXAMPLE, path)
+    page.goto(_lab(lab, "both", path.name))
+    document = _document(page)
+    document.locator("svg g.node#statement-A0").click()
+    time.sleep(1.1)  # a later modification time than the one the document opened with
+    other = argmap.load(path)
+    other.update(title="Written by the command line")
+    other.save(path)
+    form = document.locator(".argmap-side-edit")
+    form.get_by_label("Title", exact=True).fill("Edited in the browser")
+    form.get_by_role("button", name="Apply").click()
+    document.locator("svg g.node#statement-A0").get_by_text("Edited in the browser").wait_for()
+    page.keyboard.press("Control+s")
+    dialog = page.locator(".jp-Dialog")
+    dialog.get_by_text("File Changed").wait_for()
+    shoot(page, "document-8-changed-on-disk")
+    dialog.get_by_role("button", name="Revert").click()  # take the version on disk
+    document.locator("svg").get_by_text("Written by the command line").first.wait_for()
+    assert document.locator("svg").get_by_text("Edited in the browser").count() == 0
+    assert argmap.load(path).title == "Written by the command line"  # nothing overwritten
