@@ -19,6 +19,7 @@ import json
 from typing import Any
 
 import tornado.web
+from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 
 from .. import _drawing, formats
@@ -85,9 +86,13 @@ def answer(text: str, query: dict[str, list[str]]) -> tuple[int, dict[str, Any]]
 
 
 class RenderHandler(APIHandler):
-    """Draws the POSTed map; the server's authentication and XSRF checks apply as usual."""
+    """Draws the POSTed map; the server's authentication, authorization and XSRF checks
+    apply as usual. Drawing changes nothing on the server: the action is "read"."""
+
+    auth_resource = "argmap"
 
     @tornado.web.authenticated
+    @authorized("read")  # type: ignore[untyped-decorator]  # jupyter_server leaves it untyped
     async def post(self) -> None:
         body = self.request.body
         if len(body) > MAX_BODY:
