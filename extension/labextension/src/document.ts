@@ -78,7 +78,7 @@ export class ArgmapPanel extends Widget {
     this._side = el('aside', 'argmap-side');
     this._side.setAttribute('aria-label', 'Selected statement');
     this.node.append(main, this._side);
-    this._model = new LocalModel({}, changed => this._saved(changed));
+    this._model = new LocalModel({ height: '100%' }, changed => this._saved(changed));
     this._cleanup = view.render({ model: this._model, el: this._host });
     void context.ready.then(() => {
       context.model.contentChanged.connect(this._schedule, this);
