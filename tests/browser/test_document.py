@@ -16,7 +16,7 @@ from argmap._map import MIME_TYPE
 from argmap.widgets.view import FALLBACK_MIME
 
 from ..conftest import DATA, EXAMPLE
-from .conftest import shoot
+from .conftest import run_all_cells, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.graphviz]
 
@@ -260,3 +260,34 @@ def test_saving_over_a_change_on_disk_asks_first(lab, page):
     document.locator("svg").get_by_text("Written by the command line").first.wait_for()
     assert document.locator("svg").get_by_text("Edited in the browser").count() == 0
     assert argmap.load(path).title == "Written by the command line"  # nothing overwritten
+
+
+def test_a_saved_notebook_keeps_the_views_drawing_up_to_date(lab, page):
+    """The static copy beside a View follows changes made from the browser (a button here),
+    so the saved notebook shows the map as it was last drawn, where widgets do not run."""
+    book = nbformat.v4.new_notebook()
+    book.cells = [
+        nbformat.v4.new_code_cell(source)
+        for source in (
+            "import argmap, ipywidgets\nm = argmap.example()\nargmap.View(m)",
+            "button = ipywidgets.Button(description='Add Z9')\n"
+            "button.on_click(lambda _: m.add_statement("
+            "'Z9', party='parler', kind='reason', text='Late.'))\nbutton",
+        )
+    ]
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)"}
+    nbformat.write(book, lab.root / "copy.ipynb")
+    page.goto(lab.notebook("copy.ipynb", "copy"))
+    run_all_cells(page)
+    page.get_by_role("button", name="Add Z9").click()
+    page.locator(".argmap-view svg g.node#statement-Z9").wait_for()
+    assert not page.locator(".argmap-fallback").first.is_visible()
+    page.keyboard.press("Control+s")
+    deadline = time.monotonic() + 60
+    while True:
+        saved = nbformat.read(lab.root / "copy.ipynb", as_version=4)
+        copies = [o for o in saved.cells[0].outputs if FALLBACK_MIME in o.get("data", {})]
+        if copies and "statement&#45;Z9" in copies[0]["data"]["image/svg+xml"]:
+            break
+        assert time.monotonic() < deadline, "the saved copy never showed Z9"
+        time.sleep(0.5)  # polling for JupyterLab's save, not a fixed wait
