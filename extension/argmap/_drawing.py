@@ -11,9 +11,10 @@ from typing import Any
 
 from .evaluate import evaluate
 from .model import ArgumentMap
-from .render import RenderOptions, render
+from .render import Drawing, RenderOptions
+from .render import prepare as render_prepare
 
-__all__ = ["draw", "graph_data", "shown"]
+__all__ = ["draw", "graph_data", "prepare", "shown"]
 
 
 def shown(
@@ -36,6 +37,22 @@ def shown(
     return drawn.difference(*folds.values()), folds
 
 
+def prepare(
+    themap: ArgumentMap,
+    fmt: str,
+    options: RenderOptions,
+    part: set[str],
+    folds: dict[str, set[str]],
+) -> Drawing:
+    """The drawing of ``part`` of the map, folds marked with how many statements they hide,
+    ready for Graphviz (``Drawing.run``, in any thread)."""
+    drawn = themap if len(part) == len(themap.statements) else themap.subset(part)
+    # Statuses come from the whole map, even when only a part of it is drawn.
+    evaluation = evaluate(themap) if options.evaluate else None
+    counts = {root: len(hidden) for root, hidden in folds.items()}
+    return render_prepare(drawn, fmt, options=options, evaluation=evaluation, collapsed=counts)
+
+
 def draw(
     themap: ArgumentMap,
     fmt: str,
@@ -44,12 +61,15 @@ def draw(
     folds: dict[str, set[str]],
     cache: MutableMapping[tuple[str, str, str], bytes] | None = None,
 ) -> bytes:
-    """The drawing of ``part`` of the map, folds marked with how many statements they hide."""
-    drawn = themap if len(part) == len(themap.statements) else themap.subset(part)
-    # Statuses come from the whole map, even when only a part of it is drawn.
-    evaluation = evaluate(themap) if options.evaluate else None
-    counts = {root: len(hidden) for root, hidden in folds.items()}
-    return render(drawn, fmt, options=options, evaluation=evaluation, collapsed=counts, cache=cache)
+    """The drawing of ``part`` of the map (see ``prepare``), made or taken from ``cache``."""
+    drawing = prepare(themap, fmt, options, part, folds)
+    if cache is None:
+        return drawing.run()
+    drawn = cache.pop(drawing.key, None)
+    if drawn is None:
+        drawn = drawing.run()
+    cache[drawing.key] = drawn
+    return drawn
 
 
 def graph_data(themap: ArgumentMap, part: set[str], folds: dict[str, set[str]]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from defusedxml import ElementTree
 from hypothesis import given
 
 import argmap
+from argmap.widgets.view import BACKGROUND_FROM
 
 from ..strategies import argument_maps
 
@@ -280,3 +281,44 @@ def test_undo_redo_and_toggling_back_reuse_the_drawing(view, parler):
     view.legend = True
     view.legend = False
     assert view.svg == added and view.renders == before + 1  # only the key was new
+
+
+def _generated(size: int) -> argmap.ArgumentMap:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from generate import generate
+
+    return generate(size, seed=size)
+
+
+@pytest.mark.graphviz
+def test_a_large_map_draws_in_the_background_and_edits_made_meanwhile_coalesce():
+    """Issue 10: the kernel never waits for Graphviz on a large map; the last state wins."""
+    big = _generated(500)
+    assert len(big.statements) >= BACKGROUND_FROM
+    view = argmap.View(big)
+    # The View is back before its drawing: the cell is done, the kernel free for the next.
+    assert view.busy and view.svg == ""
+    added = []
+    for number in range(3):  # three edits while Graphviz draws
+        statement = big.add_statement(party="plaintiff", kind="reason", text=f"Edit {number}.")
+        big.add_relation(statement.id, "P1", "support")
+        added.append(statement.id)
+    assert view.wait(120)
+    assert not view.busy and view.status == ""
+    # None lost: the drawing shows every edit; coalesced: at most the first state and the last.
+    assert set(added) <= _shown(view.svg) and set(added) <= set(view.graph["nodes"])
+    assert 1 <= view.renders <= 2
+    # Undo the last edit (its relation, then its statement): states never drawn, so drawn
+    # in the background, together.
+    big.undo()
+    big.undo()
+    assert view.wait(120) and added[-1] not in _shown(view.svg)
+    # Redo both: the state at the end was drawn before and shows at once, from the cache,
+    # whatever the thread is still drawing of the state in between.
+    big.redo()
+    big.redo()
+    assert added[-1] in _shown(view.svg) and view.wait(120)
+    assert added[-1] in _shown(view.svg)

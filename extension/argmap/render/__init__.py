@@ -18,12 +18,14 @@ from .sketch import Sketch
 __all__ = [
     "DIRECTIONS",
     "OUTPUTS",
+    "Drawing",
     "EvaluationView",
     "RenderOptions",
     "export",
     "node_id",
     "outcome_id",
     "output_format",
+    "prepare",
     "render",
     "to_dot",
 ]
@@ -81,6 +83,56 @@ def output_format(path: str | os.PathLike[str] | None = None, format: str | None
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class Drawing:
+    """A drawing made ready in Python, for Graphviz to finish (``run``), in any thread.
+
+    ``key`` tells drawings apart: the same key, the same bytes (a cache keeps them by it).
+    """
+
+    sketch: Sketch
+    format: str
+    engine: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.format, self.engine, self.sketch.source)
+
+    def run(self) -> bytes:
+        """Graphviz's two passes: ``dot`` lays the boxes out, ``nop2`` draws them with the
+        bands (see argmap.render.sketch)."""
+        import json
+
+        from . import _backend
+
+        laid_out = json.loads(_backend.run(self.sketch.source, "json0", engine=self.engine))
+        return _backend.run(
+            self.sketch.finish(laid_out), self.format, engine=self.engine, layout="nop2"
+        )
+
+
+def prepare(
+    themap: ArgumentMap,
+    format: str = "svg",
+    *,
+    engine: str = "auto",
+    options: RenderOptions | None = None,
+    evaluation: EvaluationView | None = None,
+    collapsed: Mapping[str, int] | None = None,
+    **choices: Any,
+) -> Drawing:
+    """Everything of a drawing that reads the map (see ``render``), Graphviz not yet run."""
+    fmt = output_format(format=format)
+    if options is None:
+        options = RenderOptions(**choices)
+    from . import _backend  # Graphviz machinery loads on the first drawing, not on import
+
+    chosen = _backend.choose_engine(fmt, engine)
+    if chosen == "wasm" and options.html_labels:
+        options = dataclasses.replace(options, html_labels=False)  # that build lacks them
+    return Drawing(sketch(themap, options, evaluation, collapsed), fmt, chosen)
+
+
 def render(
     themap: ArgumentMap,
     format: str = "svg",
@@ -96,38 +148,26 @@ def render(
 
     ``evaluation`` (from ``argmap.evaluate``) is drawn too: statuses and tests' outcomes.
     ``collapsed``: statements whose subtree the drawing leaves out, and how many it hides.
-    ``cache``: drawings by (format, engine, DOT text), used and filled, the latest last: the
+    ``cache``: drawings by their ``Drawing.key``, used and filled, the latest last: the
     same map drawn the same way again (an undo, a toggle back) needs no Graphviz run. The
     caller bounds it.
     """
-    fmt = output_format(format=format)
-    if options is None:
-        options = RenderOptions(**choices)
-    from . import _backend  # Graphviz machinery loads on the first drawing, not on import
-
-    chosen = _backend.choose_engine(fmt, engine)
-    if chosen == "wasm" and options.html_labels:
-        options = dataclasses.replace(options, html_labels=False)  # that build lacks them
-    drawing = sketch(themap, options, evaluation, collapsed)
-    source = drawing.source
+    drawing = prepare(
+        themap,
+        format,
+        engine=engine,
+        options=options,
+        evaluation=evaluation,
+        collapsed=collapsed,
+        **choices,
+    )
     if cache is None:
-        return _draw(drawing, fmt, chosen)
-    key = (fmt, chosen, source)
-    drawn = cache.pop(key, None)
+        return drawing.run()
+    drawn = cache.pop(drawing.key, None)
     if drawn is None:
-        drawn = _draw(drawing, fmt, chosen)
-    cache[key] = drawn
+        drawn = drawing.run()
+    cache[drawing.key] = drawn
     return drawn
-
-
-def _draw(drawing: Sketch, fmt: str, engine: str) -> bytes:
-    """The two passes: ``dot`` lays the boxes out, ``nop2`` draws them with the bands."""
-    import json
-
-    from . import _backend
-
-    laid_out = json.loads(_backend.run(drawing.source, "json0", engine=engine))
-    return _backend.run(drawing.finish(laid_out), fmt, engine=engine, layout="nop2")
 
 
 def export(

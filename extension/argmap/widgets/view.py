@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,13 +16,16 @@ from .. import _drawing
 from .._map import ArgumentMap
 from ..exceptions import ArgmapError
 from ..model import Change
-from ..render import DIRECTIONS, RenderOptions, output_format
+from ..render import DIRECTIONS, Drawing, RenderOptions, output_format
 
 __all__ = ["FALLBACK_MIME", "View", "show"]
 
 STATIC = Path(__file__).parent / "static"
 #: Drawings a View keeps, by their DOT text: undo, redo and toggling back draw at once.
 DRAWINGS_KEPT = 12
+#: From this many statements on, Graphviz draws in a thread of its own, so that the kernel
+#: runs other cells meanwhile (smaller maps draw in a blink, and their cells wait for it).
+BACKGROUND_FROM = 300
 
 #: Marks the output that carries a widget's drawing as a plain SVG, beside the widget itself.
 #: Where widgets do not run (nbconvert's HTML, also of executed notebooks, nbviewer, GitHub)
@@ -77,6 +81,9 @@ class View(anywidget.AnyWidget):
     ).tag(sync=True)
     show_title = traitlets.Bool(True, help="draw the map's title above the diagram").tag(sync=True)
     status = traitlets.Unicode("", help="a message shown under the diagram").tag(sync=True)
+    busy = traitlets.Bool(
+        False, help="Graphviz is drawing a newer state of the map (the browser says so)"
+    ).tag(sync=True)
     height = traitlets.Unicode(
         "auto",
         help="CSS height of the drawing area; 'auto' follows the drawing, up to most of the screen",
@@ -89,6 +96,13 @@ class View(anywidget.AnyWidget):
         self._paused = False
         self._drawings: dict[tuple[str, str, str], bytes] = {}
         self._fallbacks: list[Any] = []  # IPython display handles of the static drawings
+        # The background drawing: the latest state waiting to be drawn (older ones are
+        # dropped: only the last state matters), and whether a thread is drawing.
+        self._lock = threading.Lock()
+        self._waiting: tuple[int, Drawing, dict[str, Any]] | None = None
+        self._state = 0  # counts refreshes: a drawing shows only if no newer state came
+        self._idle = threading.Event()
+        self._idle.set()
         choices = {trait: getattr(self._options, field) for trait, field in TOOLBAR_OPTIONS.items()}
         super().__init__(**{**choices, **kwargs})
         self.renders = 0  # Graphviz layouts made so far (tests and benchmarks read it)
@@ -156,28 +170,102 @@ class View(anywidget.AnyWidget):
         return self._draw(output_format(format=fmt), *self._shown())
 
     def _draw(self, fmt: str, shown: set[str], folds: dict[str, set[str]]) -> bytes:
-        drawn = _drawing.draw(self.map, fmt, self.options, shown, folds, cache=self._drawings)
-        while len(self._drawings) > DRAWINGS_KEPT:
-            del self._drawings[next(iter(self._drawings))]  # the least recently used
+        drawing = _drawing.prepare(self.map, fmt, self.options, shown, folds)
+        drawn = self._kept(drawing)
+        return drawn if drawn is not None else self._keep(drawing, drawing.run())
+
+    def _kept(self, drawing: Drawing) -> bytes | None:
+        """A drawing made before, now the most recently used; else None."""
+        with self._lock:
+            drawn = self._drawings.pop(drawing.key, None)
+            if drawn is not None:
+                self._drawings[drawing.key] = drawn
+            return drawn
+
+    def _keep(self, drawing: Drawing, drawn: bytes) -> bytes:
+        with self._lock:
+            self._drawings[drawing.key] = drawn
+            while len(self._drawings) > DRAWINGS_KEPT:
+                del self._drawings[next(iter(self._drawings))]  # the least recently used
         return drawn
 
     def refresh(self) -> None:
-        """Draw the map again (Graphviz runs once); problems show in ``status``."""
+        """Draw the map again; problems show in ``status``.
+
+        A drawing made before (an undo, a toggle back) shows at once. Otherwise Graphviz
+        runs once: on a map of ``BACKGROUND_FROM`` statements or more in a thread of its
+        own, while ``busy`` is true and the browser says it is drawing; changes made
+        meanwhile are drawn together afterwards. ``wait()`` waits for it.
+        """
         shown, folds = self._shown()
-        kept = set(self._drawings)
+        graph = _drawing.graph_data(self.map, shown, folds)
+        with self._lock:
+            self._state += 1
+            state = self._state
+            self._waiting = None  # this state is newer than any still waiting
+        if not shown:
+            self._show("", graph)
+            return
         try:
-            svg = self._draw("svg", shown, folds).decode("utf-8") if shown else ""
+            drawing = _drawing.prepare(self.map, "svg", self.options, shown, folds)
+            drawn = self._kept(drawing)
+            if drawn is None and len(shown) >= BACKGROUND_FROM:
+                self._in_background(state, drawing, graph)
+                return
+            if drawn is None:
+                drawn = self._keep(drawing, drawing.run())
+                self.renders += 1
         except ArgmapError as error:
             self.status = f"cannot draw the map: {error}"
             return
-        self.renders += bool(set(self._drawings) - kept)
+        self._show(drawn.decode("utf-8"), graph)
+
+    def _show(self, svg: str, graph: dict[str, Any]) -> None:
         with self.hold_sync():
             self.svg = svg
-            self.graph = _drawing.graph_data(self.map, shown, folds)
+            self.graph = graph
             if self.status.startswith("cannot draw"):
                 self.status = ""
         for handle in self._fallbacks:
             handle.update(self._fallback(), raw=True)
+
+    def _in_background(self, state: int, drawing: Drawing, graph: dict[str, Any]) -> None:
+        with self._lock:
+            self._waiting = (state, drawing, graph)
+            if not self._idle.is_set():
+                return  # the thread drawing now takes this one next
+            self._idle.clear()
+        self.busy = True
+        threading.Thread(target=self._draw_waiting, name="argmap-view", daemon=True).start()
+
+    def _draw_waiting(self) -> None:
+        """The drawing thread: draw the latest waiting state until none is left."""
+        while True:
+            with self._lock:
+                waiting, self._waiting = self._waiting, None
+                if waiting is None:
+                    self.busy = False
+                    self._idle.set()
+                    return
+            state, drawing, graph = waiting
+            try:
+                svg = self._keep(drawing, drawing.run()).decode("utf-8")
+            except ArgmapError as error:
+                self.status = f"cannot draw the map: {error}"
+                continue
+            except Exception as error:  # a thread must not die silently
+                self.status = f"cannot draw the map: {type(error).__name__}: {error}"
+                continue
+            self.renders += 1
+            with self._lock:
+                latest = state == self._state
+            if latest:  # else a newer state is drawn next, or has shown already
+                self._show(svg, graph)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the drawing shows the map as it is now; False if ``timeout`` (seconds)
+        passed first. Only large maps draw in the background (see ``refresh``)."""
+        return self._idle.wait(timeout)
 
     def download(self, data: bytes, filename: str, mime: str) -> None:
         """Make the browser save ``data`` as a file (the view must be on screen)."""

@@ -89,10 +89,14 @@ function render({ model, el: host }) {
   search.setAttribute("aria-label", "Find a statement");
   const found = el("span", "argmap-found");
   found.setAttribute("role", "status");
+  // Shown while Graphviz draws a newer state in the kernel's background (large maps).
+  const busy = el("span", "argmap-busy", "drawing…");
+  busy.setAttribute("role", "status");
+  busy.title = "Graphviz is drawing the map as it is now; the kernel runs other cells meanwhile";
   const fold = el("button", "argmap-button argmap-fold", "Fold");
   fold.title = "Fold away (or bring back) what argues for or against the selected box; or double-click a box";
   const navigation = el("span", "argmap-group");
-  navigation.append(fit, zoomOut, zoomIn, actual, scaleShown, search, found, fold);
+  navigation.append(fit, zoomOut, zoomIn, actual, scaleShown, search, found, fold, busy);
 
   const focusLabel = el("label", "argmap-focus", "Focus ");
   const focus = el("select", "argmap-select");
@@ -520,6 +524,11 @@ function render({ model, el: host }) {
     status.classList.toggle("argmap-status-shown", Boolean(model.get("status")));
   }
 
+  function showBusy() {
+    busy.classList.toggle("argmap-busy-shown", Boolean(model.get("busy")));
+    host.classList.toggle("argmap-drawing", Boolean(model.get("busy")));
+  }
+
   function syncOptions() {
     focus.value = String(Math.min(3, model.get("focus")));
     direction.value = model.get("direction");
@@ -656,6 +665,7 @@ function render({ model, el: host }) {
     ["change:selected", onSelected],
     ["change:collapsed", syncFold],
     ["change:status", showStatus],
+    ["change:busy", showBusy],
     ["change:focus", syncOptions],
     ["change:direction", syncOptions],
     ["change:legend", syncOptions],
@@ -680,6 +690,7 @@ function render({ model, el: host }) {
 
   showParties();
   showStatus();
+  showBusy();
   syncOptions();
   draw();
 
