@@ -62,14 +62,7 @@ def draw(
     cache: MutableMapping[tuple[str, str, str], bytes] | None = None,
 ) -> bytes:
     """The drawing of ``part`` of the map (see ``prepare``), made or taken from ``cache``."""
-    drawing = prepare(themap, fmt, options, part, folds)
-    if cache is None:
-        return drawing.run()
-    drawn = cache.pop(drawing.key, None)
-    if drawn is None:
-        drawn = drawing.run()
-    cache[drawing.key] = drawn
-    return drawn
+    return prepare(themap, fmt, options, part, folds).made(cache)
 
 
 def graph_data(themap: ArgumentMap, part: set[str], folds: dict[str, set[str]]) -> dict[str, Any]:

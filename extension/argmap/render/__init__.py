@@ -110,6 +110,17 @@ class Drawing:
             self.sketch.finish(laid_out), self.format, engine=self.engine, layout="nop2"
         )
 
+    def made(self, cache: MutableMapping[tuple[str, str, str], bytes] | None = None) -> bytes:
+        """``run``, or the drawing ``cache`` kept by its key; either way the cache keeps it
+        as the latest used (the caller bounds it)."""
+        if cache is None:
+            return self.run()
+        drawn = cache.pop(self.key, None)
+        if drawn is None:
+            drawn = self.run()
+        cache[self.key] = drawn
+        return drawn
+
 
 def prepare(
     themap: ArgumentMap,
@@ -161,13 +172,7 @@ def render(
         collapsed=collapsed,
         **choices,
     )
-    if cache is None:
-        return drawing.run()
-    drawn = cache.pop(drawing.key, None)
-    if drawn is None:
-        drawn = drawing.run()
-    cache[drawing.key] = drawn
-    return drawn
+    return drawing.made(cache)
 
 
 def export(
