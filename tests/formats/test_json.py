@@ -140,7 +140,11 @@ def test_every_problem_of_a_file_is_reported_at_once():
     lines = str(caught.value).splitlines()
     assert len(lines) == 3 and len(caught.value.problems) == 3
     assert "$.statements[1] (id 'P1'): unknown party: 'x'" in lines[0]
-    assert "$.relations[0] (P1 -> P9)" in lines[1]
+    # Both ends are missing, and the one refused above is pointed to, not blamed twice.
+    assert lines[1].endswith(
+        "$.relations[0] (P1 -> P9): relation P1 -> P9: unknown statements: 'P1', 'P9' "
+        "('P1' was not loaded: see its own problem)"
+    )
     assert "$.relations[1] (P0 -> P0): a relation cannot link a statement to itself" in lines[2]
 
 

@@ -176,13 +176,20 @@ def from_data(
         ("relations", lambda d: themap.add_relation(d["from"], d["to"], d["kind"])),
         ("tests", lambda d: themap.add_test(**_test_fields(d))),
     ]
+    refused: set[str] = set()  # ids of items not loaded: what names them gets a pointer
     for table, add in steps:
         for index, item in enumerate(data.get(table, ())):
             try:
                 add(item)
             except (ArgmapError, ValueError) as error:
                 place = json_path([table, index]) + _describe(data, [table, index], data)
-                problems.append(Problem(str(error), place, file))
+                named = [item.get(k) for k in ("from", "to", "ruling") if item.get(k) in refused]
+                why = str(error) + "".join(
+                    f" ({name!r} was not loaded: see its own problem)" for name in named
+                )
+                problems.append(Problem(why, place, file))
+                if isinstance(item.get("id"), str):
+                    refused.add(item["id"])
     if problems:
         raise ValidationError(problems)
     themap.clear_history()

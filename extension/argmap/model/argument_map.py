@@ -719,14 +719,13 @@ class ArgumentMap:
         self._put("relations", (origin, target), None, f"remove relation {origin} -> {target}")
 
     def _check_relation(self, relation: Relation, replacing: Mapping[str, Statement] = {}) -> None:
-        ends = []
-        for end in relation.key:
-            statement = replacing.get(end) or self._rows["statements"].get(end)
-            if statement is None:
-                raise UnknownIdError(
-                    f"relation {relation.origin} -> {relation.target}: unknown statement: {end!r}"
-                )
-            ends.append(statement)
+        ends = [replacing.get(end) or self._rows["statements"].get(end) for end in relation.key]
+        unknown = [end for end, statement in zip(relation.key, ends, strict=True) if not statement]
+        if unknown:
+            raise UnknownIdError(
+                f"relation {relation.origin} -> {relation.target}: unknown "
+                f"statement{'s' if len(unknown) > 1 else ''}: {', '.join(map(repr, unknown))}"
+            )
         if relation.kind in FINDING_RELATIONS and ends[0].kind not in ("finding", "ruling"):
             raise ValidationError(
                 f"only a finding or ruling {relation.kind} a statement; "
