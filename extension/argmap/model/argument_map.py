@@ -719,9 +719,10 @@ class ArgumentMap:
         self._put("relations", (origin, target), None, f"remove relation {origin} -> {target}")
 
     def _check_relation(self, relation: Relation, replacing: Mapping[str, Statement] = {}) -> None:
-        ends = [replacing.get(end) or self._rows["statements"].get(end) for end in relation.key]
-        unknown = [end for end, statement in zip(relation.key, ends, strict=True) if not statement]
-        if unknown:
+        found = [replacing.get(end) or self._rows["statements"].get(end) for end in relation.key]
+        ends = [statement for statement in found if statement is not None]
+        if len(ends) < len(found):
+            unknown = [end for end, got in zip(relation.key, found, strict=True) if got is None]
             raise UnknownIdError(
                 f"relation {relation.origin} -> {relation.target}: unknown "
                 f"statement{'s' if len(unknown) > 1 else ''}: {', '.join(map(repr, unknown))}"
