@@ -91,6 +91,43 @@ def test_the_binder_build_replayed(tmp_path):
         / ".jupyter/lab/user-settings/@jupyterlab/apputils-extension"
         / "notification.jupyterlab-settings"
     ).exists()
+    # The package pip built and installed (a wheel, not an editable install) draws from the shell.
+    drawn = tmp_path / "parler.svg"
+    subprocess.run(
+        [
+            str(env_dir / "bin" / "argmap"),
+            "example",
+            "parler-v-aws",
+            "-o",
+            str(tmp_path / "p.argmap.json"),
+        ],
+        env=environ,
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+    subprocess.run(
+        [
+            str(env_dir / "bin" / "argmap"),
+            "render",
+            str(tmp_path / "p.argmap.json"),
+            "-o",
+            str(drawn),
+        ],
+        env=environ,
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+    assert drawn.read_bytes().startswith(b"<?xml") and b"Injunction denied" in drawn.read_bytes()
+    installed = subprocess.run(
+        [str(python), "-c", "import argmap; print(argmap.__file__)"],
+        env=environ,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert str(env_dir) in installed  # its own copy, not this checkout
     work = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", work)
     for notebook in sorted(work.glob("*.ipynb")):
