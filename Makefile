@@ -1,6 +1,7 @@
 # make lab   — set everything up and open JupyterLab on the Parler v. AWS notebook
 # make test  — set everything up and run every test (what CI runs)
 # make quick — the fast tests only (no slow ones); make bench — the benchmarks
+# make mutate — plant the bugs of scripts/mutants.py one by one; the score each module (slow)
 # make docs  — redraw the README's diagram from the bundled map
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test quick bench lint docs system-deps test-deps clean
+.PHONY: lab test quick mutate mutation bench lint docs system-deps test-deps clean
 
 # pip builds the JupyterLab extension too (npm, from the registry): it is built again when its
 # sources or the View's browser module, which it bundles, change.
@@ -38,11 +39,16 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: system-deps $(STAMP)
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=$(CURDIR) examples/parler_v_aws.ipynb
 
+# Hypothesis derandomized with many examples (tests/conftest.py), whatever the environment.
 test: test-deps $(STAMP) lint
-	$(BIN)/python -m pytest
+	HYPOTHESIS_PROFILE=ci $(BIN)/python -m pytest
 
 quick: system-deps $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not browser"
+
+# Not part of make test: it runs the quick suite once a mutant (about 15 minutes on 2 cores).
+mutate mutation: system-deps $(STAMP)
+	$(BIN)/python scripts/mutate.py
 
 bench: system-deps $(STAMP)
 	$(BIN)/python benchmarks/run.py
@@ -55,7 +61,7 @@ docs: system-deps $(STAMP)
 	$(BIN)/argmap render extension/argmap/cases/parler_v_aws.argmap.json --legend -o docs/parler_v_aws.png
 
 lint: $(STAMP)
-	$(BIN)/ruff check extension tests benchmarks
+	$(BIN)/ruff check extension tests benchmarks scripts
 	$(BIN)/mypy
 
 clean:

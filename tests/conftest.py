@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled example, small maps, and Hypothesis settings for CI."""
+"""Shared fixtures: the bundled example, small maps, and the Hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -10,14 +10,23 @@ from hypothesis import HealthCheck, settings
 
 import argmap
 
+# `make test` (and so CI) runs the "ci" profile: derandomized, so a run is reproducible and a
+# failure in CI fails the same way on a laptop, with enough examples to find what 60 miss.
+# `make quick` keeps the default: random seeds, few examples, a fresh look each time.
+# `make mutate` runs "mutation": derandomized and small, so a mutant is killed or not, the
+# same on every run. Counterexamples ever found are pinned with @example where they matter.
 settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60
 )
-settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=150)
-settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=2000)
-settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+settings.register_profile(
+    "ci", parent=settings.get_profile("default"), max_examples=400, derandomize=True
 )
+settings.register_profile(
+    "mutation", parent=settings.get_profile("default"), max_examples=60, derandomize=True
+)
+settings.register_profile("thorough", parent=settings.get_profile("default"), max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "default")
+
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = Path(argmap.__file__).parent / "cases" / "parler_v_aws.argmap.json"
