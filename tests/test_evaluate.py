@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -9,7 +10,7 @@ import sys
 from collections.abc import Iterable
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
     AbstractArgumentationFramework,
@@ -111,6 +112,33 @@ def test_a_claim_stands_while_one_of_its_reasons_stands():
     assert evaluate(m).statements["a"].reasons == (Reason("supported", ("d",)),)
 
 
+def test_a_defended_claim_waits_for_its_unsettled_reason():
+    """The five-node case Hypothesis once found: y defeats x, x attacked a; a's only reason r
+    is caught in an undecided two-cycle with u. a has no attacker left, but it rests on r,
+    which is undecided: a is undecided (defended but not backed), not accepted."""
+    m = framework(attacks=[("x", "a"), ("y", "x"), ("r", "u"), ("u", "r")], supports=[("r", "a")])
+    assert labels(m) == {"x": REJ, "a": UND, "y": ACC, "r": UND, "u": UND}
+    assert evaluate(m).statements["a"].reasons == (Reason("unsettled", ("r",)),)
+
+
+def test_a_claim_falls_only_when_its_last_reason_falls():
+    m = framework(attacks=[("x", "c"), ("y", "d")], supports=[("c", "a"), ("d", "a"), ("e", "a")])
+    # e is unchallenged and backs a: one standing reason is enough.
+    assert labels(m)["a"] == ACC
+    m.add_relation("x", "e", "attack")
+    assert labels(m) == {"x": ACC, "c": REJ, "a": REJ, "y": ACC, "d": REJ, "e": REJ}
+    assert evaluate(m).statements["a"].reasons == (Reason("unfounded", ("c", "d", "e")),)
+
+
+def test_an_undecided_reason_keeps_its_claim_undecided_until_another_stands():
+    m = framework(attacks=[("p", "q"), ("q", "p")], supports=[("p", "a")])
+    assert labels(m) == {"p": UND, "q": UND, "a": UND}
+    m.add_statement("b", party="side", kind="reason", text="Another reason.")
+    m.add_relation("b", "a", "support")
+    assert labels(m)["a"] == ACC
+    assert evaluate(m).statements["a"].reasons == (Reason("supported", ("b",)),)
+
+
 def test_a_finding_overrides_an_attack():
     # a attacks b, but the court upholds b: b stands and the attack on it fails.
     m = framework(attacks=[("a", "b"), ("a", "c")], verdicts=[("F1", "upholds", "b")])
@@ -147,6 +175,31 @@ def test_findings_that_conflict_leave_the_statement_undecided():
     standing = evaluate(m).statements["s"]
     assert standing.status == UND and standing.by_court
     assert standing.describe() == "the court's findings conflict: upheld by F1, rejected by F2"
+
+
+def test_conflicting_findings_overrule_nothing():
+    # The court both upholds and rejects s: s is undecided, so an attack on it is no attack
+    # on what the court accepted; a stands, unattacked.
+    m = framework(attacks=[("a", "s")], verdicts=[("F1", "upholds", "s"), ("F2", "rejects", "s")])
+    assert labels(m) == {"a": ACC, "s": UND, "F1": ACC, "F2": ACC}
+    assert evaluate(m).statements["a"].reasons == (Reason("unchallenged"),)
+
+
+def test_an_attack_on_a_court_finding_is_overruled_and_reinstates():
+    # x attacks the court's finding F1 and so falls; y, which x attacked, stands again.
+    m = framework(attacks=[("x", "F1"), ("x", "y")])
+    assert labels(m) == {"x": REJ, "F1": ACC, "y": ACC}
+    assert evaluate(m).statements["x"].reasons == (Reason("overruled", ("F1",)),)
+    assert evaluate(m).statements["y"].reasons == (Reason("defended", ("x",)),)
+
+
+def test_a_rejected_reason_does_not_save_what_the_court_upheld():
+    # The verdict fixes b whatever its reasons do; c, backed only by the rejected r, falls.
+    m = framework(
+        supports=[("r", "b"), ("r", "c")],
+        verdicts=[("F1", "upholds", "b"), ("F2", "rejects", "r")],
+    )
+    assert labels(m) == {"r": REJ, "b": ACC, "c": REJ, "F1": ACC, "F2": ACC}
 
 
 def test_a_map_without_a_court_evaluates_as_a_plain_debate():
@@ -326,6 +379,107 @@ def test_court_verdicts_are_authoritative(themap):
             conflict = "rejects" in others and (others != {"rejects"} or court)
             expected = UND if conflict else REJ if relation.kind == "rejects" else ACC
             assert result.status(relation.target) == expected
+
+
+# ---- an oracle from the definitions: every labelling enumerated ---------------------------
+
+_VERDICT_KINDS = ("upholds", "rejects", "acknowledges")
+
+
+def _by_definition(themap: argmap.ArgumentMap) -> dict[str, str]:
+    """The labelling as evaluate's module documentation defines it, computed by brute force.
+
+    Step 1: the court's verdicts and own statements fix a status (both accepted and rejected:
+    undecided). Steps 2 and 3: every labelling of the other statements is enumerated; the
+    complete ones are those in which each statement has exactly the status its acceptance
+    condition gives (rejected if it attacks what the court accepted, or an attacker is
+    accepted, or every one of its reasons is rejected; accepted if every attacker is rejected
+    and it has no reasons or one accepted; else undecided). The grounded labelling is the
+    least complete one: its accepted and its rejected statements are in every other's. Shares
+    no code with evaluate().
+    """
+    court_party = {p.id for p in themap.parties if p.role == "court"}
+    fixed: dict[str, str] = {}
+    for s in themap.statements:
+        said = {r.kind for r in themap.relations if r.target == s.id and r.kind in _VERDICT_KINDS}
+        accepts = s.party in court_party or bool(said & {"upholds", "acknowledges"})
+        if "rejects" in said:
+            fixed[s.id] = UND if accepts else REJ
+        elif accepts:
+            fixed[s.id] = ACC
+    court_in = {n for n, status in fixed.items() if status == ACC}
+    free = [s.id for s in themap.statements if s.id not in fixed]
+    attackers = {
+        n: [r.origin for r in themap.relations if r.target == n and r.kind == "attack"]
+        for n in free
+    }
+    reasons = {
+        n: [r.origin for r in themap.relations if r.target == n and r.kind == "support"]
+        for n in free
+    }
+    overruled = {
+        n
+        for n in free
+        if any(
+            r.origin == n and r.kind == "attack" and r.target in court_in for r in themap.relations
+        )
+    }
+
+    def condition(n: str, status: dict[str, str]) -> str:
+        if n in overruled or any(status[a] == ACC for a in attackers[n]):
+            return REJ
+        if reasons[n] and all(status[r] == REJ for r in reasons[n]):
+            return REJ
+        if all(status[a] == REJ for a in attackers[n]) and (
+            not reasons[n] or any(status[r] == ACC for r in reasons[n])
+        ):
+            return ACC
+        return UND
+
+    complete = []
+    for choice in itertools.product((ACC, REJ, UND), repeat=len(free)):
+        status = {**fixed, **dict(zip(free, choice, strict=True))}
+        if all(condition(n, status) == status[n] for n in free):
+            complete.append(status)
+    assert complete, "a bipolar framework with this condition always has a complete labelling"
+
+    def below(low: dict[str, str], high: dict[str, str]) -> bool:
+        return all(high[n] == low[n] for n in free if low[n] != UND)
+
+    (least,) = [c for c in complete if all(below(c, other) for other in complete)]
+    return least
+
+
+@st.composite
+def small_bipolar_maps(draw: st.DrawFn) -> argmap.ArgumentMap:
+    """At most six statements of a side and two findings: 3**6 labellings to enumerate."""
+    names = [f"s{n}" for n in range(draw(st.integers(1, 6)))]
+    findings = [f"F{n}" for n in range(draw(st.integers(0, 2)))]
+    everyone = names + findings
+    pairs = [(x, y) for x in everyone for y in everyone if x != y]
+    links = draw(
+        st.lists(st.sampled_from(pairs), unique=True, max_size=12) if pairs else st.just([])
+    )
+    attacks, supports = [], []
+    for pair in links:
+        (attacks if draw(st.booleans()) else supports).append(pair)
+    verdicts = [
+        (finding, draw(st.sampled_from(_VERDICT_KINDS)), target)
+        for finding in findings
+        for target in draw(st.lists(st.sampled_from(names), unique=True, max_size=2))
+        if (finding, target) not in links
+    ]
+    return framework(attacks, supports, verdicts, alone=everyone)
+
+
+# Pinned: the five-node case that once got through (a accepted while its reason r waits in
+# an undecided cycle), and a conflict whose undecided target was taken as court-accepted.
+@given(small_bipolar_maps())
+@example(framework(attacks=[("x", "a"), ("y", "x"), ("r", "u"), ("u", "r")], supports=[("r", "a")]))
+@example(framework(attacks=[("a", "s")], verdicts=[("F1", "upholds", "s"), ("F2", "rejects", "s")]))
+@example(framework(supports=[("c", "a"), ("d", "a")], attacks=[("x", "c")]))
+def test_evaluate_matches_the_definition_on_small_maps(themap):
+    assert labels(themap) == _by_definition(themap)
 
 
 # ---- legal tests ---------------------------------------------------------------------------

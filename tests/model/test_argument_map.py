@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from argmap import Citation, DuplicateIdError, Factor, UnknownIdError, ValidationError
@@ -184,3 +186,179 @@ def test_maps_compare_by_content_and_order():
     assert a == b
     b.add_party("q", "Q")
     assert a != b
+
+
+# ---- every public way of changing a map, one row each ----------------------------------------
+
+#: What a map offers that does not change it (reading, listening, history, files, drawings).
+_NOT_CHANGES = {
+    "batch",
+    "can_redo",
+    "can_undo",
+    "clear_history",
+    "copy",
+    "court",
+    "description",
+    "dumps",
+    "evaluate",
+    "export",
+    "neighbourhood",
+    "new_statement_id",
+    "observe",
+    "parties",
+    "redo",
+    "relations",
+    "relations_frame",
+    "relations_of",
+    "render",
+    "save",
+    "sources",
+    "statements",
+    "statements_frame",
+    "statements_of",
+    "subset",
+    "subtree",
+    "summary",
+    "tests",
+    "title",
+    "to_dot",
+    "to_networkx",
+    "undo",
+    "unobserve",
+}
+
+
+def _with_test(m: ArgumentMap) -> ArgumentMap:
+    m.add_test("t", "Test", [Factor("f", "Factor", ("F1",))], movant="pro")
+    m.clear_history()
+    return m
+
+
+#: (method, the call, what the call changes, read back from the map afterwards).
+CHANGES = [
+    ("update", lambda m: m.update(title="Renamed"), lambda m: m.title == "Renamed"),
+    ("assign", lambda m: m.assign(ArgumentMap(title="Other")), lambda m: len(m.statements) == 0),
+    ("add_party", lambda m: m.add_party("third", "Third"), lambda m: "third" in m.parties),
+    (
+        "update_party",
+        lambda m: m.update_party("pro", name="Pro team", role="other"),
+        lambda m: (m.parties["pro"].name, m.parties["pro"].role) == ("Pro team", "other"),
+    ),
+    (
+        "remove_party",
+        lambda m: m.remove_party("con", cascade=True),
+        lambda m: "C1" not in m.statements,
+    ),
+    ("add_source", lambda m: m.add_source("s2", "Another"), lambda m: "s2" in m.sources),
+    (
+        "update_source",
+        lambda m: m.update_source("order", title="The written order", date="2021-01-21"),
+        lambda m: (
+            (m.sources["order"].title, m.sources["order"].date)
+            == ("The written order", "2021-01-21")
+        ),
+    ),
+    (
+        "remove_source",
+        lambda m: m.remove_source("order", cascade=True),
+        lambda m: "order" not in m.sources and m.statements["F1"].citations == (),
+    ),
+    (
+        "add_statement",
+        lambda m: m.add_statement("P2", party="pro", kind="reason", text="x"),
+        lambda m: "P2" in m.statements,
+    ),
+    (
+        "update_statement",
+        lambda m: m.update_statement("P1", text="Changed."),
+        lambda m: m.statements["P1"].text == "Changed.",
+    ),
+    ("remove_statement", lambda m: m.remove_statement("C1"), lambda m: "C1" not in m.statements),
+    (
+        "add_relation",
+        lambda m: m.add_relation("C0", "P0", "attack"),
+        lambda m: getattr(m.relations.get(("C0", "P0")), "kind", None) == "attack",
+    ),
+    (
+        "update_relation",
+        lambda m: m.update_relation("C1", "P1", "support"),
+        lambda m: m.relations[("C1", "P1")].kind == "support",
+    ),
+    (
+        "remove_relation",
+        lambda m: m.remove_relation("P1", "P0"),
+        lambda m: ("P1", "P0") not in m.relations,
+    ),
+    (
+        "add_test",
+        lambda m: m.add_test("t2", "T2", [Factor("g", "G", ("F1",))]),
+        lambda m: "t2" in m.tests,
+    ),
+    (
+        "update_test",
+        lambda m: m.update_test("t", name="Renamed test", rule="any"),
+        lambda m: (m.tests["t"].name, m.tests["t"].rule) == ("Renamed test", "any"),
+    ),
+    ("remove_test", lambda m: m.remove_test("t"), lambda m: "t" not in m.tests),
+]
+
+
+def test_every_public_change_has_a_row():
+    public = {n for n in dir(ArgumentMap) if not n.startswith("_")}
+    assert public - _NOT_CHANGES == {name for name, _, _ in CHANGES}
+
+
+@pytest.mark.parametrize(("name", "call", "done"), CHANGES, ids=[c[0] for c in CHANGES])
+def test_each_change_is_announced_once_undone_and_redone(debate, name, call, done):
+    themap = _with_test(debate)
+    before = themap.copy()
+    heard: list[Change] = []
+    themap.observe(heard.append)
+    call(themap)
+    assert done(themap) and themap != before
+    after = themap.copy()
+    assert len(heard) == 1 and heard[0].description and heard[0].origin != "undo"
+    assert themap.can_undo and not themap.can_redo
+    themap.undo()
+    assert themap == before and not done(themap)
+    assert len(heard) == 2 and heard[1].origin == "undo"
+    themap.redo()
+    assert themap == after and done(themap)
+    assert len(heard) == 3
+
+
+@pytest.mark.parametrize(("name", "call", "done"), CHANGES, ids=[c[0] for c in CHANGES])
+def test_a_change_to_what_is_already_there_changes_nothing_or_raises(debate, name, call, done):
+    """Calling a change twice: the second is refused (duplicate, unknown) or is no change."""
+    themap = _with_test(debate)
+    call(themap)
+    again = themap.copy()
+    heard: list[Change] = []
+    themap.observe(heard.append)
+    with contextlib.suppress(ValidationError, UnknownIdError):
+        call(themap)
+    assert themap == again
+    assert heard == [] or name == "assign"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda m: m.update_party("pro", role="court"), "one court"),
+        (lambda m: m.update_party("court", role="other"), "only the court states a finding"),
+        (lambda m: m.update_party("ghost", name="x"), "unknown party: 'ghost'"),
+        (lambda m: m.update_source("order", id="other"), "cannot change"),
+        (lambda m: m.update_source("order", url="ftp://x"), "http:// or https://"),
+        (lambda m: m.update_relation("P1", "P0", "upholds"), "only a finding or ruling"),
+        (lambda m: m.update_relation("P0", "P1", "support"), "unknown relation"),
+        (lambda m: m.update_test("t", factors=[Factor("f", "F", ("ghost",))]), "unknown finding"),
+        (lambda m: m.update_test("t", movant="ghost"), "unknown movant"),
+        (lambda m: m.remove_test("ghost"), "unknown legal test"),
+    ],
+)
+def test_invalid_updates_raise_and_change_nothing(debate, call, message):
+    themap = _with_test(debate)
+    before = themap.copy()
+    with pytest.raises((ValidationError, UnknownIdError), match=message):
+        call(themap)
+    assert themap == before and not themap.can_undo
