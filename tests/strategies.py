@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from hypothesis import example
 from hypothesis import strategies as st
 
 import argmap
 from argmap.model import COURT_KINDS, PARTY_KINDS
 
-__all__ = ["argument_maps", "ids", "texts"]
+__all__ = ["PINNED_MAPS", "argument_maps", "every_field", "ids", "pinned", "texts"]
 
 # Characters that mean something in one of the formats, drawn often so that escaping is tested.
 _AWKWARD = [
@@ -22,6 +24,14 @@ _AWKWARD = [
     "\x85",
     "\ufeff",
     "\x00",
+    # Control characters XML forbids that Word, terminals and PDFs paste: vertical tab (Word's
+    # manual line break), form feed, escape, delete; and separators str.splitlines() obeys.
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x7f",
+    "\x1c",
+    "\x1e",
     "é",
     "—",
     "“",
@@ -144,3 +154,72 @@ def argument_maps(draw: st.DrawFn, *, max_statements: int = 7) -> argmap.Argumen
         )
     themap.clear_history()
     return themap
+
+
+def every_field(c: str) -> argmap.ArgumentMap:
+    """A map with ``c`` in every text field: titles, names, texts, quotes, tags, tests."""
+    m = argmap.ArgumentMap(title=f"title{c}x", description=f"description{c}x")
+    m.add_party("p", f"party{c}x", role="plaintiff")
+    m.add_party("court", f"court{c}x", role="court")
+    m.add_source("s", f"source{c}x", url="https://example.org/", publisher=f"publisher{c}x")
+    quote = argmap.Citation("s", f"quote{c}x", f"p.{c}2")
+    m.add_statement(
+        "S1",
+        party="p",
+        kind="position",
+        text=f"text{c}x",
+        title=f"label{c}x",
+        citations=[quote],
+        tags=[f"tag{c}x"],
+        translations={"de": f"Text{c}x"},
+    )
+    m.add_statement("S2", party="p", kind="reason", text=f"reason{c}x", title=f"why{c}x")
+    m.add_statement("F1", party="court", kind="finding", text=f"finding{c}x", citations=[quote])
+    m.add_statement("R", party="court", kind="ruling", text=f"ruling{c}x")
+    m.add_relation("S2", "S1", "support")
+    m.add_relation("F1", "S1", "upholds")
+    m.add_test(
+        "t",
+        f"test{c}x",
+        [argmap.Factor("f", f"factor{c}x", ("F1",))],
+        movant="p",
+        ruling="R",
+        description=f"about{c}x",
+    )
+    m.clear_history()
+    return m
+
+
+def _titled(*titles: str) -> argmap.ArgumentMap:
+    """Reasons and objections (Argdown arguments) whose titles start like Argdown syntax."""
+    m = argmap.ArgumentMap(title="Titles")
+    m.add_party("p", "Pro", role="plaintiff")
+    m.add_party("c", "Con", role="defendant")
+    m.add_statement("P0", party="p", kind="position", text="School should start at nine.")
+    for n, title in enumerate(titles):
+        party, kind, relation = (
+            ("p", "reason", "support") if n % 2 else ("c", "objection", "attack")
+        )
+        m.add_statement(f"S{n}", party=party, kind=kind, text=f"Text {n}.", title=title)
+        m.add_relation(f"S{n}", "P0", relation)  # type: ignore[arg-type]
+    m.clear_history()
+    return m
+
+
+#: Maps that once broke a round trip or a drawing (found by Hypothesis or by hand), pinned as
+#: @example so that every run tries them, whatever the random draws: control characters in
+#: every field, and titles "- Buses", "+ …", "_ …" that Argdown would read as relations.
+PINNED_MAPS = (
+    *(every_field(c) for c in ("\x0b", "\x0c", "\x1b", "\x7f", "\x00", "\x1c", "\x85", "\u2028")),
+    _titled("- Buses", "+ Buses", "_ Buses", "!-- comment", "<- x", "-", "+", "_"),
+    _titled("<+ x", "-> y", "+> z", "<_ w", ">< v", "[a]", "<b>", "# heading"),
+)
+
+T = TypeVar("T", bound=Callable[..., Any])
+
+
+def pinned(test: T) -> T:
+    """Run a property on each of PINNED_MAPS (its one argument) before any random map."""
+    for themap in PINNED_MAPS:
+        test = example(themap)(test)
+    return test

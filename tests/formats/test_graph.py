@@ -8,7 +8,7 @@ from hypothesis import given
 import argmap
 from argmap.exceptions import ValidationError
 
-from ..strategies import argument_maps
+from ..strategies import argument_maps, pinned
 
 nx = pytest.importorskip("networkx")
 pd = pytest.importorskip("pandas")
@@ -47,6 +47,7 @@ def test_the_parler_graph_comes_back_as_the_map(parler):
 
 
 @given(argument_maps())
+@pinned
 def test_random_maps_come_back_from_their_graphs(themap):
     assert argmap.from_networkx(themap.to_networkx()) == themap
 

@@ -8,12 +8,14 @@ import os
 
 import jsonschema
 import pytest
+from hypothesis import given
 
 import argmap
 from argmap.exceptions import ValidationError
 from argmap.formats import _json, find_format
 
 from ..conftest import DATA, EXAMPLE
+from ..strategies import argument_maps, pinned
 
 
 def test_round_trip_is_equal_and_byte_stable(tmp_path, parler):
@@ -23,6 +25,14 @@ def test_round_trip_is_equal_and_byte_stable(tmp_path, parler):
     assert again == parler
     again.save(second)
     assert first.read_bytes() == second.read_bytes()
+
+
+@given(argument_maps())
+@pinned
+def test_random_maps_survive_a_round_trip(themap):
+    text = themap.dumps()
+    again = argmap.loads(text, "json")
+    assert again == themap and again.dumps() == text
 
 
 def test_the_bundled_file_is_in_canonical_form(parler):

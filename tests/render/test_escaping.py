@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 import argmap
 from argmap.render.quoting import clean
 
+from ..strategies import every_field
+
 XLINK = "{http://www.w3.org/1999/xlink}"
 SNIPPETS = [
     '"]; x [label="pwned',
@@ -115,3 +117,35 @@ def test_brackets_alone(text):
     svg = _map(text, "T", text).render("svg", engine="system")
     shown = [t.text for t in ElementTree.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
     assert text in shown
+
+
+# Control characters XML 1.0 forbids, as Word, terminals and PDFs paste them: vertical tab
+# (Word's manual line break), form feed (page break), escape (colour codes), delete, NUL.
+CONTROLS = ["\x0b", "\x0c", "\x1b", "\x7f", "\x00", "\x08", "\x1f"]
+
+
+_FORBIDDEN_IN_XML = {chr(n) for n in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
+@pytest.mark.parametrize("c", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
+@pytest.mark.parametrize("html", [True, False])
+def test_no_control_character_reaches_the_dot_text(c, html):
+    text = every_field(c).to_dot(evaluate=True, legend=True, title=True, html_labels=html)
+    assert not _FORBIDDEN_IN_XML & set(text)
+    assert "text\ufffdx" in text and "test\ufffdx" in text  # shown as a mark, not dropped
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("engine", ["system", "wasm"])
+@pytest.mark.parametrize("c", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
+def test_no_control_character_reaches_the_svg(c, engine):
+    svg = every_field(c).render("svg", engine=engine, evaluate=True, legend=True, title=True)
+    ElementTree.fromstring(svg)  # well-formed XML 1.0, or this raises
+    assert not _FORBIDDEN_IN_XML & set(svg.decode("utf-8"))
+
+
+@pytest.mark.parametrize("c", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
+def test_no_control_character_reaches_the_notebook_output(c):
+    bundle = every_field(c)._repr_mimebundle_()
+    ElementTree.fromstring(bundle["image/svg+xml"].encode("utf-8"))
+    assert not _FORBIDDEN_IN_XML & set(bundle["image/svg+xml"])
