@@ -70,6 +70,48 @@ def test_what_is_written_is_valid_aif_in_ova3s_wrapper(parler):
     assert [n["nodeID"] for n in data["OVA"]["nodes"]] == list(nodes)
 
 
+def test_edges_run_premise_to_scheme_to_conclusion_as_the_aif_spec_says(debate):
+    """AIF (Chesñevar et al. 2006; AIFdb's JSON): an RA-node's incoming edge comes from the
+    premise, its outgoing edge goes to the conclusion; a CA-node's from the attacker to the
+    attacked. Checked on the written JSON by node text, without argmap's reader."""
+    aif = json.loads(debate.dumps("aif"))["AIF"]
+    text = {n["nodeID"]: n["text"] for n in aif["nodes"]}
+    kind = {n["nodeID"]: n["type"] for n in aif["nodes"]}
+    chains = sorted(
+        (text[first["fromID"]], kind[first["toID"]], text[second["toID"]])
+        for first in aif["edges"]
+        for second in aif["edges"]
+        if first["toID"] == second["fromID"] and kind[first["toID"]] in ("RA", "CA")
+    )
+    said = {s.id: s.text for s in debate.statements}
+    assert chains == sorted(
+        [
+            (said["P1"], "RA", said["P0"]),  # P1 supports P0
+            (said["C1"], "CA", said["P1"]),  # C1 attacks P1
+            (said["F1"], "RA", said["C1"]),  # F1 upholds C1
+        ]
+    )
+
+
+def test_a_hand_made_aif_graph_reads_in_the_direction_of_its_edges():
+    nodes = [
+        {"nodeID": "1", "text": "Conclusion.", "type": "I"},
+        {"nodeID": "2", "text": "Premise.", "type": "I"},
+        {"nodeID": "3", "text": "Attacker.", "type": "I"},
+        {"nodeID": "4", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "5", "text": "Default Conflict", "type": "CA"},
+    ]
+    edges = [
+        {"edgeID": "1", "fromID": "2", "toID": "4"},
+        {"edgeID": "2", "fromID": "4", "toID": "1"},
+        {"edgeID": "3", "fromID": "3", "toID": "5"},
+        {"edgeID": "4", "fromID": "5", "toID": "2"},
+    ]
+    data = {"nodes": nodes, "edges": edges, "locutions": []}
+    themap = argmap.loads(json.dumps(data), "aif")
+    assert _relations(themap) == [("2", "support", "1"), ("3", "attack", "2")]
+
+
 def test_the_extension_field_holds_what_aif_cannot(parler):
     ext = json.loads(parler.dumps("aif"))["argmap"]
     assert ext["version"] == 1 and ext["title"] == parler.title

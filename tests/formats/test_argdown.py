@@ -296,6 +296,28 @@ def test_each_kind_of_bad_file_names_line_and_column(tmp_path, text, expected):
     assert f"{path}: {expected}" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # Counted by hand, 1-based: the character YAML stumbles on.
+        ("[a]: A. {id: [1, }\n", "line 1, column 18"),  # the '}'
+        ("[a]: A.\n    {id: x, : }\n", "line 2, column 13"),  # the second ':'
+        ("[a]: A. {id: x,\n  title: [1, }\n", "line 2, column 14"),  # inline, second line
+        ("[a]: A. {\n  id: x\n   bad: y\n}\n", "line 3, column 7"),  # block: the ':' of bad
+        (
+            "[a]: A.\n    + [b]: B. {\n        id: x\n         bad: y\n      }\n",
+            "line 4, column 13",
+        ),
+        ("[a]: A.\n{\n  id: x\n  title: [1, \n}\n", "line 5, column 1"),  # the end: the '}' line
+    ],
+)
+def test_a_yaml_error_in_data_is_placed_exactly(text, place):
+    with pytest.raises(ValidationError) as caught:
+        argmap.loads(text, "argdown")
+    (problem,) = caught.value.problems
+    assert problem.place == place and problem.message.startswith("invalid YAML data: ")
+
+
 def test_every_problem_is_reported_at_once():
     with pytest.raises(ValidationError) as caught:
         argmap.loads("[a]: A. #kind-finding\n\n[b]: B.\n    + [b]\n", "argdown")
