@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,23 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "default")
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = Path(argmap.__file__).parent / "cases" / "parler_v_aws.argmap.json"
+
+
+def copy_tracked(folder: Path, destination: Path) -> Path:
+    """Copy the files git tracks under ``folder`` to ``destination``; nothing else.
+
+    A working tree holds leftovers (a map a notebook saved, checkpoints): a test that copied
+    them could pass on what an earlier run left instead of what it built itself.
+    """
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--", "."], cwd=folder, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    names = [name for name in listed.split("\0") if name and (folder / name).exists()]
+    assert names, f"git tracks no files under {folder}"
+    for name in names:
+        (destination / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(folder / name, destination / name)
+    return destination
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import venv
@@ -12,6 +11,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from .conftest import copy_tracked
 
 ROOT = Path(__file__).parent.parent
 BINDER = ROOT / "binder"
@@ -129,7 +130,8 @@ def test_the_binder_build_replayed(tmp_path):
     ).stdout
     assert str(env_dir) in installed  # its own copy, not this checkout
     work = tmp_path / "examples"
-    shutil.copytree(ROOT / "examples", work)
+    work.mkdir()
+    copy_tracked(ROOT / "examples", work)
     for notebook in sorted(work.glob("*.ipynb")):
         subprocess.run(
             [

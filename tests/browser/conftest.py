@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from ..conftest import copy_tracked
+
 CHROMIUM = Path("/usr/bin/chromium")
 EXAMPLES = Path(__file__).parent.parent.parent / "examples"
+# Screenshots for a person to look at (every run, and of each failure); ignored by git.
 ARTIFACTS = Path(__file__).parent / "artifacts"
 # As the workplace's Chromium needs it: no sandbox as root, no GPU, no calls home.
 CHROMIUM_ARGS = [
@@ -44,18 +46,18 @@ class Lab:
         return f"{self.url}/lab/workspaces/{workspace}/tree/{name}?token={self.token}&reset"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    """JupyterLab serving a copy of examples/ with a token, stopped after the module."""
+    """JupyterLab serving a copy of examples/ with a token, stopped after the module.
+
+    Only the files git tracks are copied (a map an earlier run saved must not be there), and
+    the server picks its own free port (--port=0) and says which in its runtime file: no port
+    is probed and released for another process to take first.
+    """
     base = tmp_path_factory.mktemp("lab")
     root = base / "root"
-    shutil.copytree(EXAMPLES, root)
+    root.mkdir()
+    copy_tracked(EXAMPLES, root)
     # The settings binder/postBuild writes for a Binder session: no pop-ups, kernel starts.
     for extension, name, values in (
         ("apputils-extension", "notification", {"fetchNews": "false", "checkForUpdates": False}),
@@ -64,8 +66,13 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         folder = base / "settings" / "@jupyterlab" / extension
         folder.mkdir(parents=True)
         (folder / f"{name}.jupyterlab-settings").write_text(json.dumps(values))
-    port, token = _free_port(), secrets.token_hex(16)
-    environ = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(base / "settings")}
+    token = secrets.token_hex(16)
+    runtime = base / "runtime"
+    environ = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(base / "settings"),
+        "JUPYTER_RUNTIME_DIR": str(runtime),
+    }
     log = (base / "server.log").open("w")
     server = subprocess.Popen(
         [
@@ -73,7 +80,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
             "lab",
             "--no-browser",
             "--allow-root",
-            f"--port={port}",
+            "--port=0",
             "--ServerApp.ip=127.0.0.1",
             f"--IdentityProvider.token={token}",
             f"--ServerApp.root_dir={root}",
@@ -84,15 +91,19 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         env=environ,
     )
     deadline = time.monotonic() + 120
+    port = 0
     while True:
         try:
+            if not port:
+                (info,) = runtime.glob("jpserver-*.json")  # written once the server listens
+                port = int(json.loads(info.read_text("utf-8"))["port"])
             socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
             break
-        except OSError:
+        except (OSError, ValueError, KeyError):
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
                 raise RuntimeError((base / "server.log").read_text()[-3000:]) from None
-            time.sleep(0.2)  # polling for the port to open, not a fixed wait
+            time.sleep(0.2)  # polling for the server to listen, not a fixed wait
     try:
         yield Lab(f"http://127.0.0.1:{port}", token, root)
     finally:
