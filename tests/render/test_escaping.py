@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.render.quoting import clean
 
+from ..conftest import ENGINES
 from ..strategies import every_field
 
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -79,6 +80,7 @@ def test_any_text_renders_literally_with_system_dot(text, title, quote):
     _check_svg(_map(text, title, quote).render("svg", engine="system"), text)
 
 
+@pytest.mark.wasm
 @given(text=TEXT, title=TEXT, quote=TEXT)
 @example(text=SNIPPETS[5], title=SNIPPETS[6], quote=SNIPPETS[0])
 def test_any_text_renders_literally_with_the_webassembly_engine(text, title, quote):
@@ -94,7 +96,7 @@ def test_any_text_renders_literally_with_the_webassembly_engine(text, title, quo
 
 
 @pytest.mark.graphviz
-@pytest.mark.parametrize("engine", ["system", "wasm"])
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("snippet", SNIPPETS)
 def test_snippets_show_as_label_text(snippet, engine):
     svg = _map(snippet, "T", "q").render("svg", engine=engine, width=200)
@@ -136,7 +138,7 @@ def test_no_control_character_reaches_the_dot_text(c, html):
 
 
 @pytest.mark.graphviz
-@pytest.mark.parametrize("engine", ["system", "wasm"])
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("c", CONTROLS, ids=[f"U+{ord(c):04X}" for c in CONTROLS])
 def test_no_control_character_reaches_the_svg(c, engine):
     svg = every_field(c).render("svg", engine=engine, evaluate=True, legend=True, title=True)

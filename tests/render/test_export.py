@@ -10,6 +10,8 @@ from defusedxml import ElementTree
 import argmap
 from argmap.render import _backend
 
+from ..conftest import ENGINES
+
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -23,7 +25,7 @@ def _statement_ids_in(svg: bytes) -> set[str]:
 
 
 @pytest.mark.graphviz
-@pytest.mark.parametrize("engine", ["system", "wasm"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_the_example_renders_with_every_statement(parler, engine):
     svg = parler.render("svg", engine=engine)
     assert _statement_ids_in(svg) >= set(parler.statements.keys())
