@@ -49,7 +49,7 @@ OWN_TESTS = {
         "tests/render/test_escaping.py",
         "tests/render/test_dot.py",
     ],
-    "_atomic.py": ["tests/test_atomic.py"],
+    "_atomic.py": ["tests/test_atomic.py", "tests/formats/test_json.py"],
     "model/argument_map.py": ["tests/model"],
     "formats/_aif.py": ["tests/formats/test_aif.py"],
     "formats/_argdown.py": ["tests/formats/test_argdown.py"],
