@@ -113,9 +113,10 @@ def test_a_claim_stands_while_one_of_its_reasons_stands():
 
 
 def test_a_defended_claim_waits_for_its_unsettled_reason():
-    """The five-node case Hypothesis once found: y defeats x, x attacked a; a's only reason r
-    is caught in an undecided two-cycle with u. a has no attacker left, but it rests on r,
-    which is undecided: a is undecided (defended but not backed), not accepted."""
+    """Five nodes (issue 14's audit: a planted bug accepted a here, and random maps rarely
+    catch it): y defeats x, x attacked a; a's only reason r is caught in an undecided
+    two-cycle with u. a has no attacker left, but it rests on r, which is undecided: a is
+    undecided (defended but not backed), not accepted."""
     m = framework(attacks=[("x", "a"), ("y", "x"), ("r", "u"), ("u", "r")], supports=[("r", "a")])
     assert labels(m) == {"x": REJ, "a": UND, "y": ACC, "r": UND, "u": UND}
     assert evaluate(m).statements["a"].reasons == (Reason("unsettled", ("r",)),)
@@ -472,8 +473,9 @@ def small_bipolar_maps(draw: st.DrawFn) -> argmap.ArgumentMap:
     return framework(attacks, supports, verdicts, alone=everyone)
 
 
-# Pinned: the five-node case that once got through (a accepted while its reason r waits in
-# an undecided cycle), and a conflict whose undecided target was taken as court-accepted.
+# Pinned, so every run tries them: the five-node case of issue 14 (a accepted while its reason
+# r waits in an undecided cycle), a conflict whose undecided target could pass for accepted by
+# the court, and a claim with one reason left standing.
 @given(small_bipolar_maps())
 @example(framework(attacks=[("x", "a"), ("y", "x"), ("r", "u"), ("u", "r")], supports=[("r", "a")]))
 @example(framework(attacks=[("a", "s")], verdicts=[("F1", "upholds", "s"), ("F2", "rejects", "s")]))
