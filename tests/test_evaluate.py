@@ -614,6 +614,23 @@ def test_parler_outcome_as_json():
     assert data["statements"]["P1"]["because"] == "rejected by F1a (No evidence of conspiracy)"
 
 
+def test_the_report_counts_each_party_s_statements_by_status(parler):
+    result = parler.evaluate()
+    for party in result.to_dict(parler)["parties"]:
+        stated = [s.id for s in parler.statements_of(party["id"])]
+        expected = {s: sum(result.status(i) == s for i in stated) for s in (ACC, REJ, UND)}
+        assert party["counts"] == expected and sum(expected.values()) == len(stated)
+
+
+def test_a_factor_whose_findings_decide_nothing_says_so():
+    # In _motion, F4 decides factor 4 but addresses no statement; factors 1-3 have grounds.
+    m = _motion()
+    assert evaluate(m).report(m).count("its findings decide no party's statement") == 1
+    # A factor with no deciding finding at all is merely undecided: no such line for it.
+    m.update_test("t", factors=[*m.tests["t"].factors, argmap.Factor("f5", "Factor 5")])
+    assert evaluate(m).report(m).count("its findings decide no party's statement") == 1
+
+
 def test_evaluate_verbose_lists_every_statement():
     result = argmap_cmd("evaluate", EXAMPLE, "--verbose")
     assert result.returncode == 0, result.stderr

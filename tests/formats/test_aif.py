@@ -112,6 +112,28 @@ def test_a_hand_made_aif_graph_reads_in_the_direction_of_its_edges():
     assert _relations(themap) == [("2", "support", "1"), ("3", "attack", "2")]
 
 
+def test_support_for_an_inference_is_refused_not_read_as_an_attack():
+    """I -> RA -> RA (backing an inference) has no place in argmap; only CA -> RA is read,
+    as an undercut."""
+    nodes = [
+        {"nodeID": "1", "text": "A.", "type": "I"},
+        {"nodeID": "2", "text": "B.", "type": "I"},
+        {"nodeID": "3", "text": "C.", "type": "I"},
+        {"nodeID": "4", "text": "Default Inference", "type": "RA"},
+        {"nodeID": "5", "text": "Default Inference", "type": "RA"},
+    ]
+    edges = [
+        {"fromID": "2", "toID": "4"},
+        {"fromID": "4", "toID": "1"},
+        {"fromID": "3", "toID": "5"},
+        {"fromID": "5", "toID": "4"},
+    ]
+    with pytest.raises(ValidationError) as caught:
+        argmap.loads(json.dumps({"nodes": nodes, "edges": edges, "locutions": []}), "aif")
+    (problem,) = caught.value.problems
+    assert problem.message == "RA node '5' points to RA node '4', which argmap cannot hold"
+
+
 def test_the_extension_field_holds_what_aif_cannot(parler):
     ext = json.loads(parler.dumps("aif"))["argmap"]
     assert ext["version"] == 1 and ext["title"] == parler.title

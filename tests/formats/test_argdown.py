@@ -191,6 +191,13 @@ def test_argdown_relations_in_each_form(text, relations):
     assert _relations(argmap.loads(text, "argdown")) == relations
 
 
+def test_a_statement_keeps_its_first_text():
+    # As in Argdown's equivalence classes: a later mention adds nothing to the text; a bare
+    # reference leaves it as it was.
+    themap = argmap.loads("[a]: A.\n\n[a]\n    + [b]: B.\n\n[a]: Other.\n", "argdown")
+    assert [(s.id, s.text) for s in themap.statements] == [("a", "A."), ("b", "B.")]
+
+
 def test_a_relation_said_twice_is_one_relation():
     themap = argmap.loads("[a]: A.\n    + [b]: B.\n\n[a]\n    <+ [b]\n", "argdown")
     assert _relations(themap) == [("b", "support", "a")]

@@ -179,6 +179,22 @@ def test_listener_errors_surface_after_every_listener_heard(debate):
     assert len(heard) == 1 and "P2" in debate.statements
 
 
+def test_a_subset_keeps_the_statements_named_and_the_relations_among_them(debate):
+    part = debate.subset(["P0", "P1", "C1"])
+    assert [s.id for s in part.statements] == ["P0", "P1", "C1"]
+    assert [r.key for r in part.relations] == [("P1", "P0"), ("C1", "P1")]
+    assert [p.id for p in part.parties] == [p.id for p in debate.parties]
+
+
+def test_the_summary_names_each_party_s_positions_and_rulings(debate):
+    debate.add_statement("R", party="court", kind="ruling", text="Judgment for Con.")
+    lines = debate.summary().splitlines()
+    assert lines[0] == "Small debate"
+    assert "  P0: We should win." in lines and "  C0: They should lose." in lines
+    assert "  R: Judgment for Con." in lines
+    assert not any(line.startswith(("  P1", "  C1", "  F1")) for line in lines)
+
+
 def test_maps_compare_by_content_and_order():
     a, b = ArgumentMap(title="x"), ArgumentMap(title="x")
     for m in (a, b):
@@ -228,6 +244,20 @@ _NOT_CHANGES = {
 }
 
 
+def _other() -> ArgumentMap:
+    """A map with something in every table, for assign."""
+    other = ArgumentMap(title="Other", description="Another map")
+    other.add_party("x", "X", role="plaintiff")
+    other.add_party("judge", "Judge", role="court")
+    other.add_source("src", "A source")
+    other.add_statement("X0", party="x", kind="position", text="X.", citations=[Citation("src")])
+    other.add_statement("J1", party="judge", kind="finding", text="J.")
+    other.add_relation("J1", "X0", "rejects")
+    other.add_test("law", "Law", [Factor("only", "Only", ("J1",))], movant="x")
+    other.clear_history()
+    return other
+
+
 def _with_test(m: ArgumentMap) -> ArgumentMap:
     m.add_test("t", "Test", [Factor("f", "Factor", ("F1",))], movant="pro")
     m.clear_history()
@@ -237,7 +267,11 @@ def _with_test(m: ArgumentMap) -> ArgumentMap:
 #: (method, the call, what the call changes, read back from the map afterwards).
 CHANGES = [
     ("update", lambda m: m.update(title="Renamed"), lambda m: m.title == "Renamed"),
-    ("assign", lambda m: m.assign(ArgumentMap(title="Other")), lambda m: len(m.statements) == 0),
+    (
+        "assign",
+        lambda m: m.assign(_other()),
+        lambda m: m == _other() and m.title == "Other",
+    ),
     ("add_party", lambda m: m.add_party("third", "Third"), lambda m: "third" in m.parties),
     (
         "update_party",

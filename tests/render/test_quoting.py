@@ -30,6 +30,12 @@ def test_lines_fit_the_width_and_a_cut_is_marked(words, width, max_lines):
         assert "".join(lines).replace(" ", "") == clean(text).replace(" ", "")
 
 
+def test_words_are_not_broken_at_their_hyphens():
+    # Only a word longer than a line is split, and then at the width, not at a hyphen.
+    assert wrap("anti-inflammatory medicine", 12) == ["anti-inflamm", "atory", "medicine"]
+    assert wrap("well-known facts", 12) == ["well-known", "facts"]
+
+
 def test_a_cut_line_is_shortened_to_make_room_for_the_mark():
     assert wrap("abcdefgh ijkl", 8, max_lines=1) == ["abcdefg…"]
     assert wrap("abc defgh ijkl", 9, max_lines=1) == ["abc defg…"]
