@@ -191,6 +191,19 @@ def test_argdown_relations_in_each_form(text, relations):
     assert _relations(argmap.loads(text, "argdown")) == relations
 
 
+def test_two_positions_attacking_each_other_last_are_still_a_contradiction():
+    themap = argmap.ArgumentMap()
+    themap.add_party("p", "P")
+    for sid in ("a", "b", "c"):
+        themap.add_statement(sid, party="p", kind="position", text=f"{sid.upper()}.")
+    themap.add_relation("c", "a", "attack")
+    themap.add_relation("a", "b", "attack")
+    themap.add_relation("b", "a", "attack")  # the last pair of relations
+    text = themap.dumps("argdown")
+    assert "[b]\n    >< [a]" in text and "    - [b]" not in text
+    assert argmap.loads(text, "argdown") == themap
+
+
 def test_a_statement_keeps_its_first_text():
     # As in Argdown's equivalence classes: a later mention adds nothing to the text; a bare
     # reference leaves it as it was.
