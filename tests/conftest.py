@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -52,6 +55,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 DATA = Path(__file__).parent / "data"
 EXAMPLE = Path(argmap.__file__).parent / "cases" / "parler_v_aws.argmap.json"
+
+
+def jupyter_port(process: subprocess.Popen[bytes], runtime: Path, log: Path) -> int:
+    """The port a Jupyter server started with ``--port=0`` took, once it accepts connections.
+
+    The server picks a free port itself and writes it to its runtime file (its
+    ``JUPYTER_RUNTIME_DIR`` is ``runtime``): no port is probed and released for another
+    process to take first. ``log`` is shown when the server stops or is not up in 120 s.
+    """
+    deadline = time.monotonic() + 120
+    port = 0
+    while True:
+        try:
+            if not port:
+                (info,) = runtime.glob("jpserver-*.json")  # written once the server listens
+                port = int(json.loads(info.read_text("utf-8"))["port"])
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return port
+        except (OSError, ValueError, KeyError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(log.read_text()[-3000:]) from None
+            time.sleep(0.2)  # polling for the server to listen, not a fixed wait
 
 
 def copy_tracked(folder: Path, destination: Path) -> Path:

@@ -5,17 +5,15 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from ..conftest import copy_tracked
+from ..conftest import copy_tracked, jupyter_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXAMPLES = Path(__file__).parent.parent.parent / "examples"
@@ -90,20 +88,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         stderr=subprocess.STDOUT,
         env=environ,
     )
-    deadline = time.monotonic() + 120
-    port = 0
-    while True:
-        try:
-            if not port:
-                (info,) = runtime.glob("jpserver-*.json")  # written once the server listens
-                port = int(json.loads(info.read_text("utf-8"))["port"])
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except (OSError, ValueError, KeyError):
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError((base / "server.log").read_text()[-3000:]) from None
-            time.sleep(0.2)  # polling for the server to listen, not a fixed wait
+    port = jupyter_port(server, runtime, base / "server.log")
     try:
         yield Lab(f"http://127.0.0.1:{port}", token, root)
     finally:

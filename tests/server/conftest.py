@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -16,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from ..conftest import jupyter_port
 
 
 @dataclass
@@ -43,17 +43,11 @@ class Server:
             return error.code, json.loads(text) if text.strip().startswith(b"{") else {}
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``jupyter server`` from this environment: extensions enabled by their config files."""
     base = tmp_path_factory.mktemp("server")
-    port, token = _free_port(), secrets.token_hex(16)
+    token = secrets.token_hex(16)
     log = (base / "server.log").open("w")
     process = subprocess.Popen(
         [
@@ -61,25 +55,20 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             "server",
             "--no-browser",
             "--allow-root",
-            f"--port={port}",
+            "--port=0",
             "--ServerApp.ip=127.0.0.1",
             f"--IdentityProvider.token={token}",
             f"--ServerApp.root_dir={base}",
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "JUPYTER_CONFIG_DIR": str(base / "config")},
+        env={
+            **os.environ,
+            "JUPYTER_CONFIG_DIR": str(base / "config"),
+            "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
+        },
     )
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError((base / "server.log").read_text()[-3000:]) from None
-            time.sleep(0.2)  # polling for the port to open, not a fixed wait
+    port = jupyter_port(process, base / "runtime", base / "server.log")
     try:
         yield Server(f"http://127.0.0.1:{port}", token)
     finally:
