@@ -133,12 +133,16 @@ def _shares(width: int, sizes: list[int]) -> list[int]:
     [2, 2]
     >>> _shares(9, [45, 40])
     [5, 4]
+    >>> _shares(3, [0]), _shares(5, [0, 0])  # nothing to weigh by: shared out evenly
+    ([3], [3, 2])
     """
     if not sizes:
         return []
-    total = sum(sizes) or 1
+    total = sum(sizes)
     spare = max(0, width - len(sizes))  # one column each, the rest in proportion
-    exact = [spare * size / total for size in sizes]
+    # With nothing to weigh by, every share would be 0 and the spare columns lost: even shares.
+    even = [spare / len(sizes)] * len(sizes)
+    exact = [spare * size / total for size in sizes] if total else even
     shares = [1 + math.floor(part) for part in exact]
     # The columns left over go to the largest remainders.
     order = sorted(range(len(sizes)), key=lambda i: -(exact[i] - math.floor(exact[i])))
