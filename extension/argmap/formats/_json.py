@@ -131,6 +131,7 @@ def _describe(instance: Any, path: Sequence[str | int], data: Any) -> str:
 
 
 def _schema_problems(data: Any, file: str) -> Iterator[Problem]:
+    """What the schema finds wrong (``from_data`` has checked the version before)."""
     if conforms(data, schema()):
         return  # the common case, without importing jsonschema (see _conform)
     errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
@@ -140,8 +141,6 @@ def _schema_problems(data: Any, file: str) -> Iterator[Problem]:
         description = error.schema.get("description") if isinstance(error.schema, dict) else None
         if error.validator == "pattern" and description:
             message = f"{error.instance!r} is not valid here: {description}"
-        elif error.validator == "const" and path == ["argmap"]:
-            continue  # reported by the version check
         yield Problem(message, json_path(path) + _describe(data, path, data), file)
 
 
